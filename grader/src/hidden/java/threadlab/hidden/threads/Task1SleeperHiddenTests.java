@@ -1,0 +1,128 @@
+package threadlab.hidden.threads;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import threadlab.grader.api.Points;
+import threadlab.hidden.support.ControlledSleep;
+import threadlab.hidden.support.Timeline;
+import threadlab.hidden.support.Verdict;
+import threadlab.threads.Sleeper;
+
+@DisplayName("Task 1, the sleeper")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class Task1SleeperHiddenTests {
+
+    private static final String WAKE_UP = "I've woken up!";
+
+    private static String announcement(int n) {
+        return "Hi, I'll be sleeping for " + n + " seconds";
+    }
+
+    @Test
+    @Order(1)
+    @Points(1)
+    @DisplayName("prints the announcement with n, then the wake-up, and nothing else")
+    void printsTheTwoLines() throws Exception {
+        for (int n : new int[] {1, 5, 12}) {
+            try (Timeline timeline = new Timeline()) {
+                new Sleeper(ControlledSleep.instant(timeline), timeline.out()).sleeper(n);
+                timeline.close();
+                List<String> expected = List.of(announcement(n), WAKE_UP);
+                boolean toSystemOut = timeline.count(e -> e.channel()
+                        .equals(Timeline.SYSTEM_OUT)) > 0;
+                Verdict.check(timeline.lines().equals(expected),
+                        "sleeper(" + n + ") prints exactly these lines to the stream the Sleeper"
+                                + " was given: " + expected,
+                        "it printed " + timeline.lines() + " there",
+                        toSystemOut ? "the sleeper printed to System.out instead of the out"
+                                + " stream given to its constructor"
+                                : "check the exact text: spelling, the apostrophes, the number of"
+                                + " seconds, and the '!'",
+                        timeline);
+            }
+        }
+    }
+
+    @Test
+    @Order(2)
+    @Points(1)
+    @DisplayName("asks its Sleep for exactly n seconds, once")
+    void sleepsForTheRequestedSeconds() throws Exception {
+        try (Timeline timeline = new Timeline()) {
+            ControlledSleep sleep = ControlledSleep.instant(timeline);
+            long start = System.nanoTime();
+            new Sleeper(sleep, timeline.out()).sleeper(3);
+            long tookMillis = (System.nanoTime() - start) / 1_000_000;
+            List<ControlledSleep.Call> calls = sleep.calls();
+            Verdict.check(!calls.isEmpty(),
+                    "sleeper(3) sleeps with the Sleep it was given: sleep.sleep(3 seconds)",
+                    "it never called that Sleep" + (tookMillis >= 900 ? ", and took "
+                            + tookMillis + " ms" : ""),
+                    tookMillis >= 900 ? "it slept with Thread.sleep or TimeUnit.sleep itself;"
+                            + " use the Sleep given to the constructor, so that time can be"
+                            + " controlled" : "the sleep step is missing",
+                    timeline);
+            Verdict.check(calls.size() == 1,
+                    "exactly one call to the Sleep", calls.size() + " calls: " + calls,
+                    "sleep once, for the whole n seconds", timeline);
+            Duration asked = calls.get(0).duration();
+            Verdict.check(asked.equals(Duration.ofSeconds(3)),
+                    "a sleep of 3 seconds (Duration.ofSeconds(3))",
+                    "it asked for " + ControlledSleep.describe(asked),
+                    asked.equals(Duration.ofMillis(3))
+                            ? "Duration.ofMillis(n) was used where Duration.ofSeconds(n) was"
+                            + " meant" : "the duration is built from n the wrong way",
+                    timeline);
+        }
+    }
+
+    @Test
+    @Order(3)
+    @Points(1)
+    @DisplayName("announces before it sleeps and wakes up only after the sleep is over")
+    void announcesThenSleepsThenWakes() throws Exception {
+        try (Timeline timeline = new Timeline()) {
+            new Sleeper(ControlledSleep.instant(timeline), timeline.out()).sleeper(2);
+            int announced = timeline.indexOf(e -> e.text().equals(announcement(2)));
+            int asleep = timeline.indexOf(e -> e.text().startsWith("falls asleep"));
+            int awake = timeline.indexOf(e -> e.text().equals("wakes up"));
+            int wokeUp = timeline.indexOf(e -> e.text().equals(WAKE_UP));
+            Verdict.check(announced >= 0 && asleep >= 0 && awake >= 0 && wokeUp >= 0,
+                    "the announcement, a sleep and the wake-up line",
+                    "one of them is missing", "see the timeline below", timeline);
+            Verdict.check(announced < asleep && awake < wokeUp,
+                    "the announcement before falling asleep, and \"" + WAKE_UP
+                            + "\" after waking up",
+                    "the order was different",
+                    announced > asleep ? "the announcement is printed after the sleep: print"
+                            + " first, then sleep" : "the wake-up line is printed before the"
+                            + " sleep is over",
+                    timeline);
+        }
+    }
+
+    @Test
+    @Order(4)
+    @Points(1)
+    @DisplayName("on the real clock, the wake-up comes no earlier than the requested sleep")
+    void wakesNoEarlierThanTheSleep() throws Exception {
+        // One second lasts 50 ms here: two seconds are 100 ms of real time.
+        try (Timeline timeline = new Timeline()) {
+            new Sleeper(ControlledSleep.scaled(timeline, 20), timeline.out()).sleeper(2);
+            List<Timeline.Entry> lines = timeline.entries(Timeline.OUT);
+            Verdict.check(lines.size() == 2, "two lines", lines.size() + " lines",
+                    "print the announcement and the wake-up, once each", timeline);
+            long apartMillis = (lines.get(1).nanos() - lines.get(0).nanos()) / 1_000_000;
+            Verdict.check(apartMillis >= 100,
+                    "at least 100 ms (2 scaled seconds) between the announcement and the"
+                            + " wake-up",
+                    "they were " + apartMillis + " ms apart",
+                    "the sleeper does not wait for its sleep to finish", timeline);
+        }
+    }
+}

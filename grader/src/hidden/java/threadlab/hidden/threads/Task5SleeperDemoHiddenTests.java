@@ -1,0 +1,175 @@
+package threadlab.hidden.threads;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import threadlab.grader.api.Points;
+import threadlab.hidden.support.Caller;
+import threadlab.hidden.support.ControlledSleep;
+import threadlab.hidden.support.Timeline;
+import threadlab.hidden.support.Verdict;
+import threadlab.threads.PyThread;
+import threadlab.threads.Sleeper;
+import threadlab.threads.SleeperDemo;
+
+/**
+ * The lesson's program, run with a sleep the test holds closed: every check about "while the
+ * sleeper sleeps" is decided by the test, never by how fast the machine is.
+ */
+@DisplayName("Task 5, the lesson's program")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class Task5SleeperDemoHiddenTests {
+
+    private static final int SECONDS = 5;
+    private static final int HI_COUNT = 4;
+    private static final String MAIN = "main";
+    private static final String ANNOUNCEMENT = "Hi, I'll be sleeping for 5 seconds";
+    private static final String WAKE_UP = "I've woken up!";
+
+    /** One run of the demo, and what the test saw while the sleeper was held asleep. */
+    private static final class Run {
+        final Timeline timeline = new Timeline();
+        final ControlledSleep sleep = ControlledSleep.gated(timeline);
+        final AtomicReference<PyThread> returned = new AtomicReference<>();
+        Caller main;
+        long hiWhileAsleep;
+        boolean sleptOnMain;
+        boolean aliveAfterReturn;
+
+        Run() throws Exception {
+            try {
+                Sleeper sleeper = new Sleeper(sleep, timeline.out());
+                main = Caller.start(MAIN, () -> returned.set(
+                        SleeperDemo.demo(sleeper, SECONDS, HI_COUNT, timeline.out())));
+                Caller.eventually(Caller.PATIENCE, () -> main.finished() && hiCount() >= HI_COUNT
+                        || sleptOnMain() || main.failure() != null);
+                hiWhileAsleep = hiCount();
+                sleptOnMain = sleptOnMain();
+                PyThread thread = returned.get();
+                aliveAfterReturn = thread != null && thread.isAlive();
+                sleep.open();
+                main.awaitFinished(Caller.PATIENCE);
+                if (thread != null) {
+                    thread.join(Caller.PATIENCE);
+                }
+                main.rethrow();
+            } finally {
+                sleep.open();
+                timeline.close();
+            }
+        }
+
+        long hiCount() {
+            return timeline.count(e -> e.channel().equals(Timeline.OUT) && e.text().equals("Hi"));
+        }
+
+        boolean sleptOnMain() {
+            return sleep.calls().stream().anyMatch(c -> c.thread() == main.thread());
+        }
+    }
+
+    @Test
+    @Order(1)
+    @Points(3)
+    @DisplayName("main's Hi lines all appear while the sleeper is still asleep")
+    void hiLinesDoNotWaitForTheSleeper() throws Exception {
+        Run run = new Run();
+        Verdict.check(!run.sleptOnMain,
+                "the sleeper to sleep on a thread of its own while main prints its Hi lines",
+                "the sleeper slept on main, so main printed nothing until it woke up: all "
+                        + HI_COUNT + " Hi lines came after \"" + WAKE_UP + "\"",
+                "run() was called instead of start(): run() calls the target on the calling"
+                        + " thread; start() makes a new thread", run.timeline);
+        Verdict.check(run.hiWhileAsleep == HI_COUNT,
+                "all " + HI_COUNT + " Hi lines printed by main while the sleeper is asleep",
+                run.hiWhileAsleep + " Hi lines were printed while it slept",
+                run.hiWhileAsleep == 0 ? "main waits for the sleeper before printing (a join()"
+                        + " before the loop?), or prints to another stream"
+                        : "print Hi exactly hiCount times", run.timeline);
+    }
+
+    @Test
+    @Order(2)
+    @Points(2)
+    @DisplayName("the sleeper runs on a thread other than main, with the given seconds")
+    void theSleeperRunsOnItsOwnThread() throws Exception {
+        Run run = new Run();
+        List<ControlledSleep.Call> calls = run.sleep.calls();
+        Verdict.check(calls.size() == 1,
+                "the sleeper to sleep once", "it slept " + calls.size() + " times",
+                calls.isEmpty() ? "the demo never ran the sleeper: start a PyThread whose target"
+                        + " calls sleeper.sleeper(seconds)" : "start the sleeper once",
+                run.timeline);
+        Verdict.check(calls.get(0).thread() != run.main.thread(),
+                "the sleeper to run on a thread other than main",
+                "it ran on main", "run() was called instead of start()", run.timeline);
+        Verdict.check(calls.get(0).duration().equals(Duration.ofSeconds(SECONDS)),
+                "the sleeper to sleep " + SECONDS + " seconds, the demo's seconds argument",
+                "it slept " + ControlledSleep.describe(calls.get(0).duration()),
+                "pass seconds to the thread as its args, and on to sleeper.sleeper(n)",
+                run.timeline);
+        List<Timeline.Entry> announced = run.timeline.entries().stream()
+                .filter(e -> e.text().equals(ANNOUNCEMENT)).toList();
+        Verdict.check(announced.size() == 1
+                        && announced.get(0).threadId() == calls.get(0).thread().getId(),
+                "\"" + ANNOUNCEMENT + "\" once, printed by the sleeper's thread",
+                announced.isEmpty() ? "it was not printed" : "it was printed by "
+                        + announced.get(0).thread(),
+                "the sleeper prints its own announcement", run.timeline);
+    }
+
+    @Test
+    @Order(3)
+    @Points(1)
+    @DisplayName("main prints Hi exactly hiCount times")
+    void mainPrintsHiHiCountTimes() throws Exception {
+        Run run = new Run();
+        List<Timeline.Entry> his = run.timeline.entries().stream()
+                .filter(e -> e.text().equals("Hi")).toList();
+        Verdict.check(his.size() == HI_COUNT
+                        && his.stream().allMatch(e -> e.threadId() == run.main.thread().getId()
+                        && e.channel().equals(Timeline.OUT)),
+                HI_COUNT + " Hi lines, all printed by main to the stream the demo was given",
+                his.size() + " Hi lines" + (his.stream().anyMatch(e -> !e.channel()
+                        .equals(Timeline.OUT)) ? ", some of them to System.out" : ""),
+                "print Hi hiCount times, from main, to out", run.timeline);
+    }
+
+    @Test
+    @Order(4)
+    @Points(1)
+    @DisplayName("the announcement comes before the wake-up")
+    void theAnnouncementComesFirst() throws Exception {
+        Run run = new Run();
+        int announced = run.timeline.indexOf(e -> e.text().equals(ANNOUNCEMENT));
+        int woke = run.timeline.indexOf(e -> e.text().equals(WAKE_UP));
+        Verdict.check(announced >= 0 && woke > announced,
+                "\"" + ANNOUNCEMENT + "\" first, \"" + WAKE_UP + "\" after it",
+                announced < 0 ? "the announcement was not printed"
+                        : woke < 0 ? "the wake-up was not printed" : "the wake-up came first",
+                "the demo runs the sleeper from task 1 unchanged", run.timeline);
+    }
+
+    @Test
+    @Order(5)
+    @Points(1)
+    @DisplayName("demo() returns the started thread without waiting for it")
+    void demoReturnsTheRunningThread() throws Exception {
+        Run run = new Run();
+        Verdict.check(run.returned.get() != null, "demo() to return the thread it started",
+                "it returned null", "return the PyThread", run.timeline);
+        Verdict.check(run.aliveAfterReturn,
+                "the returned thread to be alive after demo() returned, the sleeper still"
+                        + " asleep",
+                "it was not alive", "demo() joined the thread before returning, or returned"
+                        + " a thread that was never started", run.timeline);
+        Verdict.check(!run.returned.get().isAlive(),
+                "the thread to finish once the sleeper wakes up", "it was still alive",
+                "the target does not end after the sleeper returns", run.timeline);
+    }
+}

@@ -1,0 +1,57 @@
+package threadlab.grader;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import threadlab.grader.cli.GradeCommand;
+
+/** The grader's command line: {@code java -jar grader/target/grader.jar grade [SUBMISSION]}. */
+@Command(name = "grader", mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = "Grades threadlab submissions with hidden tests.",
+        subcommands = {GradeCommand.class})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    /**
+     * Runs a command and exits with its code.
+     *
+     * @param args the command line
+     */
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /**
+     * Runs a command.
+     *
+     * @param args the command line
+     * @return the exit code: 0 graded, 1 could not grade, 2 usage error
+     */
+    public static int run(String... args) {
+        CommandLine line = new CommandLine(new Main());
+        line.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof GraderException) {
+                cmd.getErr().println("error: " + e.getMessage());
+                return 1;
+            }
+            throw e;
+        });
+        return line.execute(args);
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "Name a command: grade [SUBMISSION] grades a submission.");
+    }
+
+    /** The version shown by {@code --version}. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"threadlab grader " + Grader.version()};
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** The grader's command line. */
+package threadlab.grader.cli;

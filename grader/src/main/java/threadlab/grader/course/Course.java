@@ -1,0 +1,25 @@
+package threadlab.grader.course;
+
+import java.util.List;
+
+/** The exercise modules that have hidden tests, in the order the course teaches them. */
+public final class Course {
+
+    /** Module 3: threads, the sleeper and a Python-style thread. */
+    public static final ExerciseModule THREADS =
+            new ExerciseModule("module-03-threads", "threadlab.hidden.threads");
+
+    private static final List<ExerciseModule> MODULES = List.of(THREADS);
+
+    private Course() {
+    }
+
+    /**
+     * The graded modules.
+     *
+     * @return every module with hidden tests, in course order
+     */
+    public static List<ExerciseModule> modules() {
+        return MODULES;
+    }
+}

@@ -1,0 +1,148 @@
+package threadlab.grader.discover;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import threadlab.grader.GraderException;
+import threadlab.grader.course.Course;
+import threadlab.grader.course.ExerciseModule;
+
+/**
+ * The grader's own files: the hidden tests, the exercise API they were compiled against, and the
+ * class path a test JVM needs. In {@code grader.jar} the first two sit under {@code hidden/} and
+ * {@code course-api/}, off the grader's class path, and are unpacked once per run.
+ */
+public final class GraderFiles {
+
+    private static final String HIDDEN = "hidden";
+    private static final String COURSE_API = "course-api";
+
+    private final Path hiddenTests;
+    private final Path courseApi;
+    private final List<Path> runtimeClasspath;
+
+    private GraderFiles(Path hiddenTests, Path courseApi, List<Path> runtimeClasspath) {
+        this.hiddenTests = hiddenTests;
+        this.courseApi = courseApi;
+        this.runtimeClasspath = List.copyOf(runtimeClasspath);
+    }
+
+    /**
+     * Finds the grader's files, unpacking them from the jar into {@code work} if needed.
+     *
+     * @param work a folder of the current run
+     * @return the files
+     * @throws GraderException if the grader's own files are missing
+     */
+    public static GraderFiles locate(Path work) throws GraderException {
+        Path home = codeSource();
+        if (Files.isDirectory(home)) {
+            return checked(new GraderFiles(home.resolve(HIDDEN), home.resolve(COURSE_API),
+                    classPathWithoutExercises()));
+        }
+        Path unpacked = work.resolve("grader-files");
+        try (JarFile jar = new JarFile(home.toFile())) {
+            Enumeration<JarEntry> entries = jar.entries();
+            while (entries.hasMoreElements()) {
+                JarEntry entry = entries.nextElement();
+                String name = entry.getName();
+                boolean wanted = name.startsWith(HIDDEN + "/") || name.startsWith(COURSE_API + "/");
+                if (!wanted || entry.isDirectory()) {
+                    continue;
+                }
+                Path target = unpacked.resolve(name).normalize();
+                Files.createDirectories(target.getParent());
+                try (InputStream in = jar.getInputStream(entry)) {
+                    Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            throw new GraderException("Could not read the grader's own jar " + home + ": " + e
+                    + ". Rebuild it with ./mvnw -q package -DskipTests -Pcourse.", e);
+        }
+        return checked(new GraderFiles(unpacked.resolve(HIDDEN), unpacked.resolve(COURSE_API),
+                List.of(home)));
+    }
+
+    private static GraderFiles checked(GraderFiles files) throws GraderException {
+        if (!Files.isDirectory(files.hiddenTests)) {
+            throw new GraderException("The grader has no hidden tests (" + files.hiddenTests
+                    + " is missing). Rebuild it with ./mvnw -q package -DskipTests -Pcourse.");
+        }
+        return files;
+    }
+
+    private static Path codeSource() throws GraderException {
+        try {
+            return Path.of(GraderFiles.class.getProtectionDomain().getCodeSource().getLocation()
+                    .toURI());
+        } catch (URISyntaxException | SecurityException | NullPointerException e) {
+            throw new GraderException("Could not tell where the grader runs from: " + e, e);
+        }
+    }
+
+    /**
+     * The class path of this JVM, less anything that holds an exercise's own classes: when the
+     * grader runs from its build folder (an IDE, its own tests), the skeletons are on the class
+     * path, and a test JVM must see the submission's classes only.
+     */
+    private static List<Path> classPathWithoutExercises() {
+        List<Path> kept = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            if (!entry.isEmpty() && !holdsExercise(Path.of(entry))) {
+                kept.add(Path.of(entry));
+            }
+        }
+        return kept;
+    }
+
+    private static boolean holdsExercise(Path entry) {
+        String name = entry.toString().replace('\\', '/');
+        for (ExerciseModule module : Course.modules()) {
+            if (name.contains("/" + module.folder() + "/") || name.contains("/" + module.folder()
+                    + "-")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The compiled hidden tests.
+     *
+     * @return a folder of classes
+     */
+    public Path hiddenTests() {
+        return hiddenTests;
+    }
+
+    /**
+     * The exercise API, compiled from the course's skeleton, that the hidden tests were compiled
+     * against.
+     *
+     * @param module the module
+     * @return a folder of classes
+     */
+    public Path courseApi(ExerciseModule module) {
+        return courseApi.resolve(module.folder());
+    }
+
+    /**
+     * What a test JVM needs on its class path besides the submission and the hidden tests: the
+     * grader itself, JUnit, AssertJ and Awaitility.
+     *
+     * @return class path entries
+     */
+    public List<Path> runtimeClasspath() {
+        return runtimeClasspath;
+    }
+}

@@ -1,0 +1,104 @@
+package threadlab.grader.discover;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Method;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.platform.engine.TestSource;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
+import org.junit.platform.launcher.core.LauncherFactory;
+import threadlab.grader.GraderException;
+import threadlab.grader.api.Points;
+import threadlab.grader.course.ExerciseModule;
+
+/**
+ * Lists a module's hidden tests and their points. It reads the compiled tests against the
+ * course's own API, so it knows every test, and the most a module is worth, whatever the
+ * submission holds; none of the submission's code runs here.
+ */
+public final class HiddenTestCatalog {
+
+    private final GraderFiles files;
+
+    /**
+     * A catalog over the grader's files.
+     *
+     * @param files the hidden tests and the course API
+     */
+    public HiddenTestCatalog(GraderFiles files) {
+        this.files = files;
+    }
+
+    /**
+     * The hidden tests of a module, in the order they run.
+     *
+     * @param module the module
+     * @return its tests
+     * @throws GraderException if the grader holds no hidden tests for the module
+     */
+    public List<HiddenTest> discover(ExerciseModule module) throws GraderException {
+        Thread current = Thread.currentThread();
+        ClassLoader before = current.getContextClassLoader();
+        try (URLClassLoader loader = new URLClassLoader(
+                new URL[] {url(files.courseApi(module)), url(files.hiddenTests())},
+                HiddenTestCatalog.class.getClassLoader())) {
+            current.setContextClassLoader(loader);
+            LauncherDiscoveryRequest request = HiddenTestRequests.builder()
+                    .selectors(DiscoverySelectors.selectPackage(module.hiddenTestPackage()))
+                    .build();
+            List<HiddenTest> tests = new ArrayList<>();
+            try (LauncherSession session = LauncherFactory.openSession()) {
+                TestPlan plan = session.getLauncher().discover(request);
+                for (TestIdentifier root : plan.getRoots()) {
+                    for (TestIdentifier id : plan.getDescendants(root)) {
+                        if (id.isTest()) {
+                            String group = plan.getParent(id).map(TestIdentifier::getDisplayName)
+                                    .orElse(module.folder());
+                            tests.add(new HiddenTest(module, id.getUniqueId(), group,
+                                    id.getDisplayName(), points(id.getSource())));
+                        }
+                    }
+                }
+            }
+            if (tests.isEmpty()) {
+                throw new GraderException("The grader holds no hidden tests for "
+                        + module.folder() + " (package " + module.hiddenTestPackage()
+                        + "). Rebuild it with ./mvnw -q package -DskipTests -Pcourse.");
+            }
+            return tests;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            current.setContextClassLoader(before);
+        }
+    }
+
+    private static int points(Optional<TestSource> source) {
+        if (source.isPresent() && source.get() instanceof MethodSource) {
+            Method method = ((MethodSource) source.get()).getJavaMethod();
+            Points points = method.getAnnotation(Points.class);
+            if (points != null) {
+                return points.value();
+            }
+        }
+        return 1;
+    }
+
+    private static URL url(java.nio.file.Path path) {
+        try {
+            return path.toUri().toURL();
+        } catch (MalformedURLException e) {
+            throw new IllegalArgumentException(path.toString(), e);
+        }
+    }
+}

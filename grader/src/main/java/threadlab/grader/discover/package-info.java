@@ -1,0 +1,2 @@
+/** Finding the hidden tests and what each is worth, before any submission code runs. */
+package threadlab.grader.discover;

@@ -1,0 +1,71 @@
+package threadlab.grader.report;
+
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** The report a person reads in a terminal: points per test, feedback, the total, what next. */
+public final class TextReport {
+
+    private static final String INDENT = "        ";
+
+    private TextReport() {
+    }
+
+    /**
+     * Renders a report.
+     *
+     * @param report the graded submission
+     * @return the text, ending in a newline
+     */
+    public static String render(GradeReport report) {
+        StringBuilder out = new StringBuilder();
+        out.append("threadlab grader ").append(report.graderVersion()).append(": ")
+                .append(report.submission().name()).append(" (")
+                .append(report.submission().root()).append(")\n");
+        for (ModuleResult module : report.modules()) {
+            out.append('\n').append(module.module().folder()).append(": ")
+                    .append(module.score()).append(" / ").append(module.maxScore())
+                    .append(" points\n");
+            for (TestResult test : module.tests()) {
+                out.append(String.format(Locale.ROOT, "  %s %2d/%-2d %s%n",
+                        test.passed() ? "PASS" : "FAIL", test.score(), test.test().points(),
+                        test.test().fullName()));
+                if (!test.passed()) {
+                    out.append(indent(test.feedback())).append('\n');
+                }
+            }
+        }
+        long passed = report.tests().stream().filter(TestResult::passed).count();
+        out.append('\n').append(String.format(Locale.ROOT,
+                "Total: %d / %d points (%d of %d tests passed) in %.1f s%n", report.score(),
+                report.maxScore(), passed, report.tests().size(), report.millis() / 1000.0));
+        out.append(nextStep(report)).append('\n');
+        return out.toString();
+    }
+
+    /**
+     * What the student should do next, in one or two sentences.
+     *
+     * @param report the graded submission
+     * @return the advice
+     */
+    public static String nextStep(GradeReport report) {
+        if (report.firstFailure().isEmpty()) {
+            return "Full marks: every hidden test passed.";
+        }
+        boolean nothingDone = report.tests().stream()
+                .allMatch(t -> t.feedback().startsWith("Not done yet."));
+        TestResult first = report.firstFailure().get();
+        String module = first.test().module().folder();
+        if (nothingDone) {
+            return "Nothing is done yet. Start with task 1: read " + module + "/README.md, then"
+                    + " run its visible tests with ./mvnw -pl " + module + " test.";
+        }
+        return "Next step: " + module + ", \"" + first.test().fullName() + "\": "
+                + first.feedback().lines().findFirst().orElse("");
+    }
+
+    private static String indent(String text) {
+        return text.lines().map(line -> INDENT + line).collect(Collectors.joining("\n"));
+    }
+}

@@ -1,0 +1,33 @@
+package threadlab.grader.run;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The bounds a submission runs within.
+ *
+ * @param perTest how long one hidden test may run
+ * @param perSubmission how long all of a submission's tests may run together
+ * @param maxHeapMegabytes the test JVM's heap
+ */
+public record Limits(Duration perTest, Duration perSubmission, int maxHeapMegabytes) {
+
+    /** The defaults: generous for a loaded machine; the hidden tests themselves are quick. */
+    public static final Limits DEFAULT = new Limits(Duration.ofSeconds(20), Duration.ofMinutes(3),
+            256);
+
+    /** Limits, all positive. */
+    public Limits {
+        Objects.requireNonNull(perTest, "perTest");
+        Objects.requireNonNull(perSubmission, "perSubmission");
+        if (perTest.isNegative() || perTest.isZero() || perSubmission.isNegative()
+                || perSubmission.isZero() || maxHeapMegabytes < 16) {
+            throw new IllegalArgumentException("limits must be positive, the heap at least 16 MB");
+        }
+    }
+
+    static String seconds(Duration d) {
+        long millis = d.toMillis();
+        return millis % 1000 == 0 ? millis / 1000 + " s" : String.format("%.1f s", millis / 1e3);
+    }
+}

@@ -1,0 +1,21 @@
+package threadlab.grader.run;
+
+import threadlab.grader.GradingFailure;
+
+/** The test JVM could not run the tests at all. */
+public final class TestJvmFailedException extends GradingFailure {
+
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * A JVM that ended before running any test.
+     *
+     * @param exitCode the JVM's exit code
+     * @param log what it wrote
+     */
+    public TestJvmFailedException(int exitCode, String log) {
+        super("The Java virtual machine for the tests ended (exit code " + exitCode + ") before"
+                + " it ran a test, so no test could run." + (log.isBlank() ? ""
+                : " It said:\n" + log));
+    }
+}

@@ -1,0 +1,22 @@
+package threadlab.grader.run;
+
+import java.time.Duration;
+import threadlab.grader.GradingFailure;
+
+/** A hidden test ran past its time limit, so the grader stopped the test JVM. */
+public final class TestTimedOutException extends GradingFailure {
+
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * A test that was still running at its limit.
+     *
+     * @param limit the per-test limit
+     */
+    public TestTimedOutException(Duration limit) {
+        super("Expected this test to finish within " + Limits.seconds(limit) + " (the limit for"
+                + " one test), but it was still running, so the grader stopped it. Look for a loop"
+                + " that never ends, a wait that is never woken up, or a join() that waits for a"
+                + " thread that never finishes.");
+    }
+}

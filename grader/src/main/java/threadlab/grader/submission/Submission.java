@@ -1,0 +1,69 @@
+package threadlab.grader.submission;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import threadlab.grader.course.Course;
+import threadlab.grader.course.ExerciseModule;
+
+/**
+ * A folder laid out like the course repository, holding a student's work.
+ *
+ * @param name the name the report gives it: the folder's name
+ * @param root the folder
+ */
+public record Submission(String name, Path root) {
+
+    /** A submission: a name and a folder. */
+    public Submission {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(root, "root");
+    }
+
+    /**
+     * The submission in a folder that must exist.
+     *
+     * @param path the folder
+     * @return the submission, named after the folder
+     * @throws SubmissionNotFoundException if the path is missing or not a folder
+     */
+    public static Submission at(Path path) throws SubmissionNotFoundException {
+        if (!Files.exists(path)) {
+            throw new SubmissionNotFoundException(path, "does not exist");
+        }
+        if (!Files.isDirectory(path)) {
+            throw new SubmissionNotFoundException(path, "is a file, not a folder");
+        }
+        Path root = path.toAbsolutePath().normalize();
+        Path name = root.getFileName();
+        return new Submission(name == null ? root.toString() : name.toString(), root);
+    }
+
+    /**
+     * The course repository around a folder: the student's work in place.
+     *
+     * @param start where to start looking, upwards
+     * @return the nearest folder at or above {@code start} that holds a course module
+     * @throws CourseRootNotFoundException if there is none
+     */
+    public static Submission around(Path start) throws CourseRootNotFoundException {
+        for (Path dir = start.toAbsolutePath().normalize(); dir != null; dir = dir.getParent()) {
+            for (ExerciseModule module : Course.modules()) {
+                if (Files.isDirectory(dir.resolve(module.folder()))) {
+                    return new Submission(String.valueOf(dir.getFileName()), dir);
+                }
+            }
+        }
+        throw new CourseRootNotFoundException(start);
+    }
+
+    /**
+     * Where this submission keeps a module's sources.
+     *
+     * @param module the module
+     * @return the module's {@code src/main/java}, which may not exist
+     */
+    public Path sources(ExerciseModule module) {
+        return root.resolve(module.sourceFolder());
+    }
+}

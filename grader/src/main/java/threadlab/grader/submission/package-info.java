@@ -1,0 +1,2 @@
+/** Finding and checking the submissions to grade. */
+package threadlab.grader.submission;
