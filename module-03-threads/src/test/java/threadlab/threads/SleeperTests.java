@@ -1,0 +1,104 @@
+package threadlab.threads;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+@Tag("task:1")
+@Timeout(10)
+@DisplayName("Task 1: the sleeper")
+class SleeperTests {
+
+    /** A sleep that returns at once, so that no test waits real seconds. */
+    private static final Sleep NO_SLEEP = duration -> { };
+
+    private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    private final PrintStream out = new PrintStream(printed, true, UTF_8);
+
+    @ParameterizedTest(name = "sleeper({0})")
+    @ValueSource(ints = {3, 10})
+    @DisplayName("announces its nap: Hi, I'll be sleeping for n seconds")
+    void announcesItsNap(int n) throws InterruptedException {
+        new Sleeper(NO_SLEEP, out).sleeper(n);
+
+        assertThat(printedLines())
+                .as("the first line printed by sleeper(%d)", n)
+                .startsWith("Hi, I'll be sleeping for " + n + " seconds");
+    }
+
+    @Test
+    @DisplayName("asks its Sleep for exactly n seconds")
+    void sleepsForNSeconds() throws InterruptedException {
+        List<Duration> asked = new CopyOnWriteArrayList<>();
+
+        new Sleeper(asked::add, out).sleeper(3);
+
+        assertThat(asked)
+                .as("sleeper(3) should call sleep.sleep(Duration.ofSeconds(3)), once")
+                .containsExactly(Duration.ofSeconds(3));
+    }
+
+    @Test
+    @DisplayName("announces its nap before it sleeps, and wakes up only after the sleep")
+    void printsAroundTheSleep() throws InterruptedException {
+        List<String> events = new CopyOnWriteArrayList<>();
+        PrintStream recordingOut = new PrintStream(new LinesToEvents(events), true, UTF_8);
+        Sleep recordingSleep = duration -> events.add("sleep(" + duration + ")");
+
+        new Sleeper(recordingSleep, recordingOut).sleeper(3);
+
+        assertThat(events)
+                .as("what happened, in order: each line printed and each call to sleep")
+                .containsExactly(
+                        "print: Hi, I'll be sleeping for 3 seconds",
+                        "sleep(PT3S)",
+                        "print: I've woken up!");
+    }
+
+    @Test
+    @DisplayName("prints exactly two lines, to the PrintStream it was given")
+    void printsTwoLinesToItsOut() throws InterruptedException {
+        new Sleeper(NO_SLEEP, out).sleeper(3);
+
+        assertThat(printedLines())
+                .as("everything sleeper(3) printed to its PrintStream, line by line")
+                .containsExactly("Hi, I'll be sleeping for 3 seconds", "I've woken up!");
+    }
+
+    private List<String> printedLines() {
+        return printed.toString(UTF_8).lines().toList();
+    }
+
+    /** An output stream that adds each line printed to it to a list of events. */
+    private static final class LinesToEvents extends OutputStream {
+
+        private final List<String> events;
+        private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+
+        LinesToEvents(List<String> events) {
+            this.events = events;
+        }
+
+        @Override
+        public synchronized void write(int b) {
+            if (b == '\n') {
+                events.add("print: " + line.toString(UTF_8));
+                line.reset();
+            } else if (b != '\r') {
+                line.write(b);
+            }
+        }
+    }
+}
