@@ -42,6 +42,9 @@ public final class Timeline implements AutoCloseable {
             String text) {
     }
 
+    /** How many events feedback shows at most. */
+    static final int SHOWN = 40;
+
     private final long origin = System.nanoTime();
     private final List<Entry> entries = new ArrayList<>();
     private final LineRecorder out = new LineRecorder(OUT);
@@ -138,10 +141,13 @@ public final class Timeline implements AutoCloseable {
         if (all.isEmpty()) {
             return "    (nothing was printed)";
         }
-        int width = all.stream().mapToInt(e -> e.thread().length()).max().orElse(4);
-        return all.stream().map(e -> String.format(Locale.ROOT, "    %8.1f ms  %-" + width
-                + "s  %s", e.nanos() / 1e6, e.thread(), describe(e)))
+        List<Entry> shown = all.size() > SHOWN ? all.subList(0, SHOWN) : all;
+        int width = shown.stream().mapToInt(e -> e.thread().length()).max().orElse(4);
+        String text = shown.stream().map(e -> String.format(Locale.ROOT, "    %8.1f ms  %-"
+                + width + "s  %s", e.nanos() / 1e6, e.thread(), describe(e)))
                 .collect(Collectors.joining("\n"));
+        return all.size() > SHOWN ? text + "\n    ... and " + (all.size() - SHOWN) + " more"
+                : text;
     }
 
     private static String describe(Entry e) {

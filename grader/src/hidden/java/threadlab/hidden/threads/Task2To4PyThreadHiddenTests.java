@@ -28,12 +28,21 @@ class Task2To4PyThreadHiddenTests {
     /** Holds targets that must not finish yet; every test opens it at the end. */
     private final CountDownLatch gate = new CountDownLatch(1);
 
+    /** The thread that runs the test, which a target must never run on. */
+    private final Thread testThread = Thread.currentThread();
+
     @AfterEach
     void openTheGate() {
         gate.countDown();
     }
 
     private void waitAtGate() throws InterruptedException {
+        if (Thread.currentThread() == testThread) {
+            throw Verdict.fail("the target to run on its own thread, and start() to return",
+                    "the target ran inside start(), on the thread that called it",
+                    "start() called run() or the target directly; it must start a new thread",
+                    null);
+        }
         gate.await(30, TimeUnit.SECONDS);
     }
 
@@ -207,7 +216,7 @@ class Task2To4PyThreadHiddenTests {
         t.start();
         Caller joiner = Caller.start("joiner", t::join);
         // A correct join() blocks; a wrong one returns at once.
-        Caller.eventually(Duration.ofSeconds(10), () -> joiner.finished() || joiner.blocked());
+        Caller.eventually(Caller.PATIENCE, () -> joiner.finished() || joiner.blocked());
         boolean returnedEarly = joiner.finished();
         gate.countDown();
         Verdict.check(joiner.awaitFinished(Caller.PATIENCE),
@@ -259,7 +268,7 @@ class Task2To4PyThreadHiddenTests {
             t.join(Duration.ofMillis(200));
             tookNanos.set(System.nanoTime() - start);
         });
-        boolean returned = joiner.awaitFinished(Duration.ofSeconds(10));
+        boolean returned = joiner.awaitFinished(Caller.PATIENCE);
         long tookMillis = tookNanos.get() / 1_000_000;
         boolean aliveAfter = t.isAlive();
         gate.countDown();
@@ -267,7 +276,7 @@ class Task2To4PyThreadHiddenTests {
         joiner.rethrow();
         Verdict.check(returned,
                 "join(200 ms) to give up after about 200 ms",
-                "it was still waiting after 10 s",
+                "it was still waiting after " + Caller.PATIENCE.toSeconds() + " s",
                 "join(timeout) waits forever: it calls join() without the timeout, or"
                         + " Thread.join(0), which in Java means no timeout at all", null);
         Verdict.check(tookMillis >= 200,

@@ -3,10 +3,12 @@ package threadlab.hidden.threads;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import threadlab.grader.api.Points;
 import threadlab.hidden.support.Caller;
@@ -18,10 +20,12 @@ import threadlab.threads.Sleeper;
 import threadlab.threads.SleeperDemo;
 
 /**
- * The lesson's program, run with a sleep the test holds closed: every check about "while the
- * sleeper sleeps" is decided by the test, never by how fast the machine is.
+ * The lesson's program, run once with a sleep the test holds closed, then checked from several
+ * sides: every check about "while the sleeper sleeps" is decided by the test, never by how fast
+ * the machine is.
  */
 @DisplayName("Task 5, the lesson's program")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class Task5SleeperDemoHiddenTests {
 
@@ -30,6 +34,13 @@ class Task5SleeperDemoHiddenTests {
     private static final String MAIN = "main";
     private static final String ANNOUNCEMENT = "Hi, I'll be sleeping for 5 seconds";
     private static final String WAKE_UP = "I've woken up!";
+
+    private Run run;
+
+    @BeforeAll
+    void runTheDemo() throws Exception {
+        run = new Run();
+    }
 
     /** One run of the demo, and what the test saw while the sleeper was held asleep. */
     private static final class Run {
@@ -78,7 +89,6 @@ class Task5SleeperDemoHiddenTests {
     @Points(3)
     @DisplayName("main's Hi lines all appear while the sleeper is still asleep")
     void hiLinesDoNotWaitForTheSleeper() throws Exception {
-        Run run = new Run();
         Verdict.check(!run.sleptOnMain,
                 "the sleeper to sleep on a thread of its own while main prints its Hi lines",
                 "the sleeper slept on main, so main printed nothing until it woke up: all "
@@ -98,7 +108,6 @@ class Task5SleeperDemoHiddenTests {
     @Points(2)
     @DisplayName("the sleeper runs on a thread other than main, with the given seconds")
     void theSleeperRunsOnItsOwnThread() throws Exception {
-        Run run = new Run();
         List<ControlledSleep.Call> calls = run.sleep.calls();
         Verdict.check(calls.size() == 1,
                 "the sleeper to sleep once", "it slept " + calls.size() + " times",
@@ -128,7 +137,6 @@ class Task5SleeperDemoHiddenTests {
     @Points(1)
     @DisplayName("main prints Hi exactly hiCount times")
     void mainPrintsHiHiCountTimes() throws Exception {
-        Run run = new Run();
         List<Timeline.Entry> his = run.timeline.entries().stream()
                 .filter(e -> e.text().equals("Hi")).toList();
         Verdict.check(his.size() == HI_COUNT
@@ -145,7 +153,6 @@ class Task5SleeperDemoHiddenTests {
     @Points(1)
     @DisplayName("the announcement comes before the wake-up")
     void theAnnouncementComesFirst() throws Exception {
-        Run run = new Run();
         int announced = run.timeline.indexOf(e -> e.text().equals(ANNOUNCEMENT));
         int woke = run.timeline.indexOf(e -> e.text().equals(WAKE_UP));
         Verdict.check(announced >= 0 && woke > announced,
@@ -160,7 +167,6 @@ class Task5SleeperDemoHiddenTests {
     @Points(1)
     @DisplayName("demo() returns the started thread without waiting for it")
     void demoReturnsTheRunningThread() throws Exception {
-        Run run = new Run();
         Verdict.check(run.returned.get() != null, "demo() to return the thread it started",
                 "it returned null", "return the PyThread", run.timeline);
         Verdict.check(run.aliveAfterReturn,

@@ -20,14 +20,16 @@ import threadlab.grader.submission.Submission;
 
 /** {@code grade [SUBMISSION] [--json FILE]}: grades one submission and prints its report. */
 @Command(name = "grade", mixinStandardHelpOptions = true,
-        description = {"Grades a submission with the hidden tests and prints a report.",
-            "A submission is a folder laid out like the course repository. With none named,"
-                + " the grader grades the exercise modules of the course repository it is run"
-                + " in: your work in place."},
+        description = {GradeCommand.WHAT, GradeCommand.SUBMISSION},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:graded (whatever the score)", "1:could not grade (the reason is"
-                + " printed)", "2:the command line was wrong"})
+        exitCodeList = {"0:graded (whatever the score)",
+            "1:could not grade (the reason is printed)", "2:the command line was wrong"})
 public final class GradeCommand implements Callable<Integer> {
+
+    static final String WHAT = "Grades a submission with the hidden tests and prints a report.";
+    static final String SUBMISSION = "A submission is a folder laid out like the course"
+            + " repository. With none named, the grader grades the exercise modules of the course"
+            + " repository it is run in: your work in place.";
 
     @Spec
     private CommandSpec spec;

@@ -9,8 +9,9 @@ import java.util.Optional;
  * What a test JVM tells the grader, one JSON line at a time, each behind the run's secret so
  * that a submission that prints look-alike lines cannot fake a result.
  *
- * @param type {@code started}, {@code finished} or {@code done}
- * @param id the test's JUnit id
+ * @param type {@code started} (a test or a test class), {@code finished} (a test), {@code ended}
+ *     (a test class) or {@code done}
+ * @param id the JUnit id of the test or test class
  * @param passed for {@code finished}: whether it passed
  * @param feedback for {@code finished}: the student's feedback
  * @param millis for {@code finished}: how long it ran
@@ -20,6 +21,7 @@ record Event(String type, String id, Boolean passed, String feedback, Long milli
 
     static final String STARTED = "started";
     static final String FINISHED = "finished";
+    static final String ENDED = "ended";
     static final String DONE = "done";
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -30,6 +32,10 @@ record Event(String type, String id, Boolean passed, String feedback, Long milli
 
     static Event finished(String id, boolean passed, String feedback, long millis) {
         return new Event(FINISHED, id, passed, feedback, millis);
+    }
+
+    static Event ended(String id) {
+        return new Event(ENDED, id, null, null, null);
     }
 
     static Event done() {

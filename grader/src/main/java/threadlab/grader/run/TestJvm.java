@@ -57,7 +57,8 @@ public final class TestJvm {
             }
         }
         PrintStream capped = new PrintStream(new CappedStream(
-                new FileOutputStream(FileDescriptor.err), OUTPUT_CAP), true, StandardCharsets.UTF_8);
+                new FileOutputStream(FileDescriptor.err), OUTPUT_CAP), true,
+                StandardCharsets.UTF_8);
         System.setOut(capped);
         System.setErr(capped);
 
@@ -97,10 +98,13 @@ public final class TestJvm {
 
         @Override
         public void executionStarted(TestIdentifier id) {
+            if (id.getParentId().isEmpty()) {
+                return;
+            }
             if (id.isTest()) {
                 startedAt.put(id.getUniqueId(), System.nanoTime());
-                send(Event.started(id.getUniqueId()));
             }
+            send(Event.started(id.getUniqueId()));
         }
 
         @Override
@@ -117,6 +121,9 @@ public final class TestJvm {
                     .orElse(passed ? "" : "Failed with no reason given.");
             for (TestIdentifier test : testsIn(id)) {
                 finish(test, passed, feedback);
+            }
+            if (!id.isTest() && id.getParentId().isPresent()) {
+                send(Event.ended(id.getUniqueId()));
             }
         }
 
@@ -148,7 +155,7 @@ public final class TestJvm {
     }
 
     /** Passes bytes through until the cap, then drops them. */
-    private static final class CappedStream extends OutputStream {
+    static final class CappedStream extends OutputStream {
 
         private final OutputStream target;
         private long left;

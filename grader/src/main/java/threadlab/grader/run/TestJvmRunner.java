@@ -12,7 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -99,25 +101,24 @@ public final class TestJvmRunner {
             // The JVM died at once; the loop below reports it.
         }
 
-        String inFlight = null;
-        long inFlightSince = 0;
+        // What runs now: a test inside its test class, or a test class between its tests.
+        Deque<Step> steps = new ArrayDeque<>();
         boolean anyStarted = false;
         try {
             while (true) {
                 long now = System.nanoTime();
                 long wait = deadline - now;
-                if (inFlight != null) {
-                    wait = Math.min(wait, inFlightSince + limits.perTest().toNanos() - now);
+                if (!steps.isEmpty()) {
+                    wait = Math.min(wait, steps.peek().since() + limits.perTest().toNanos() - now);
                 }
                 Optional<Event> next = wait <= 0 ? null : events.poll(wait, TimeUnit.NANOSECONDS);
                 if (next == null) {
                     stop(process);
                     boolean submissionOver = System.nanoTime() - deadline >= 0;
-                    if (inFlight != null) {
-                        outcomes.put(inFlight, TestOutcome.failed(inFlight, submissionOver
+                    if (!steps.isEmpty()) {
+                        failInFlight(steps.peek(), remaining, outcomes, submissionOver
                                 ? new SubmissionTimedOutException(limits.perSubmission())
-                                : new TestTimedOutException(limits.perTest()),
-                                millisSince(inFlightSince)));
+                                : new TestTimedOutException(limits.perTest()));
                     }
                     return;
                 }
@@ -125,10 +126,9 @@ public final class TestJvmRunner {
                     int code = exitCode(process);
                     stderr.join(TimeUnit.SECONDS.toMillis(2));
                     String lastWords = tail(log);
-                    if (inFlight != null) {
-                        outcomes.put(inFlight, TestOutcome.failed(inFlight,
-                                new TestJvmExitedException(code, lastWords),
-                                millisSince(inFlightSince)));
+                    if (!steps.isEmpty()) {
+                        failInFlight(steps.peek(), remaining, outcomes,
+                                new TestJvmExitedException(code, lastWords));
                     } else if (!anyStarted) {
                         for (String id : remaining) {
                             outcomes.putIfAbsent(id, TestOutcome.failed(id,
@@ -140,8 +140,7 @@ public final class TestJvmRunner {
                 Event event = next.get();
                 switch (event.type()) {
                     case Event.STARTED:
-                        inFlight = event.id();
-                        inFlightSince = System.nanoTime();
+                        steps.push(new Step(event.id(), System.nanoTime()));
                         anyStarted = true;
                         break;
                     case Event.FINISHED:
@@ -152,9 +151,10 @@ public final class TestJvmRunner {
                                     event.millis() == null ? 0 : event.millis()));
                             anyStarted = true;
                         }
-                        if (event.id() != null && event.id().equals(inFlight)) {
-                            inFlight = null;
-                        }
+                        end(steps, event.id());
+                        break;
+                    case Event.ENDED:
+                        end(steps, event.id());
                         break;
                     case Event.DONE:
                         stop(process);
@@ -168,6 +168,32 @@ public final class TestJvmRunner {
             stop(process);
         } finally {
             stop(process);
+        }
+    }
+
+    /** A test or test class that has started and not yet ended, and since when it runs. */
+    private record Step(String id, long since) {
+    }
+
+    /** Ends a step; the step around it, if any, runs on from now. */
+    private static void end(Deque<Step> steps, String id) {
+        if (!steps.isEmpty() && steps.peek().id().equals(id)) {
+            steps.pop();
+            if (!steps.isEmpty()) {
+                steps.push(new Step(steps.pop().id(), System.nanoTime()));
+            }
+        }
+    }
+
+    /** Fails the test that was running, or every unfinished test of the class that was. */
+    private static void failInFlight(Step step, List<String> remaining,
+            Map<String, TestOutcome> outcomes, Exception failure) {
+        long millis = millisSince(step.since());
+        for (String id : remaining) {
+            if ((id.equals(step.id()) || id.startsWith(step.id() + "/"))
+                    && !outcomes.containsKey(id)) {
+                outcomes.put(id, TestOutcome.failed(id, failure, millis));
+            }
         }
     }
 

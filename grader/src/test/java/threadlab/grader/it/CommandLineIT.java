@@ -1,0 +1,59 @@
+package threadlab.grader.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import threadlab.grader.testing.GraderProcess;
+
+/** Bad input gets a one-line reason and an exit code, never a stack trace. */
+class CommandLineIT {
+
+    @Test
+    @DisplayName("a submission that does not exist: exit 1 and what to do")
+    void aMissingSubmission() throws Exception {
+        GraderProcess.Result result = GraderProcess.run(GraderProcess.courseRoot(), "grade",
+                "no-such-folder");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.stderr()).startsWith("error: The submission no-such-folder does not"
+                + " exist.").contains("Name a folder laid out like the course repository")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
+    @DisplayName("no submission named, outside the course: exit 1 and what to do")
+    void noCourseAround(@TempDir Path elsewhere) throws Exception {
+        GraderProcess.Result result = GraderProcess.run(elsewhere, "grade");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.stderr()).contains("is not inside the course repository")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
+    @DisplayName("an unknown option: exit 2 and the usage")
+    void anUnknownOption() throws Exception {
+        GraderProcess.Result result = GraderProcess.run(GraderProcess.courseRoot(), "grade",
+                "--frobnicate");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.stderr()).contains("Unknown option: '--frobnicate'")
+                .contains("Usage: grader grade");
+    }
+
+    @Test
+    @DisplayName("a JSON file that cannot be written: the report is still printed")
+    void anUnwritableJsonFile(@TempDir Path dir) throws Exception {
+        Path blocker = Files.writeString(dir.resolve("file"), "not a folder");
+        GraderProcess.Result result = GraderProcess.run(GraderProcess.courseRoot(), "grade",
+                "solutions", "--json", blocker.resolve("results.json").toString());
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.stdout()).contains("Total: ");
+        assertThat(result.stderr()).contains("could not write").doesNotContain("\tat ");
+    }
+}

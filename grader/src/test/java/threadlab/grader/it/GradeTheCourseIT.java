@@ -1,0 +1,47 @@
+package threadlab.grader.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import threadlab.grader.testing.GraderProcess;
+import threadlab.grader.testing.GraderProcess.Graded;
+
+/** The build proves the course: the solutions get full marks, the untouched skeletons none. */
+class GradeTheCourseIT {
+
+    @Test
+    @DisplayName("grade solutions gives full marks, in Gradescope's format")
+    void theSolutionsGetFullMarks() throws Exception {
+        Graded graded = GraderProcess.grade(GraderProcess.courseRoot().resolve("solutions"));
+
+        assertThat(graded.maxScore()).as("points available").isGreaterThanOrEqualTo(30);
+        assertThat(graded.score()).as(graded.printed().stdout()).isEqualTo(graded.maxScore());
+        assertThat(graded.printed().stdout()).contains("Full marks");
+        for (JsonNode test : graded.results().get("tests")) {
+            assertThat(test.get("status").asText()).as(test.toString()).isEqualTo("passed");
+            assertThat(test.get("score").asInt()).isEqualTo(test.get("max_score").asInt());
+            assertThat(test.get("tags").get(0).asText()).isEqualTo("module-03-threads");
+            assertThat(test.get("visibility").asText()).isEqualTo("visible");
+            assertThat(test.get("name").asText()).isNotBlank();
+        }
+        assertThat(graded.results().get("extra_data").get("java_version").asText())
+                .isNotBlank();
+    }
+
+    @Test
+    @DisplayName("grade with no submission grades the untouched skeletons: 0, with guidance")
+    void theSkeletonsGetNothing() throws Exception {
+        GraderProcess.Result result = GraderProcess.run(GraderProcess.courseRoot(), "grade");
+
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        assertThat(result.stdout())
+                .contains("Total: 0 / ")
+                .contains("Not done yet. Task 1:")
+                .contains("Not done yet. Task 2:")
+                .contains("Not done yet. Task 5:")
+                .contains("Nothing is done yet. Start with task 1");
+        assertThat(result.stdout()).doesNotContain("PASS");
+    }
+}

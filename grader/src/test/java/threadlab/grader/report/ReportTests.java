@@ -1,0 +1,76 @@
+package threadlab.grader.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import threadlab.grader.course.Course;
+import threadlab.grader.discover.HiddenTest;
+import threadlab.grader.run.Limits;
+import threadlab.grader.submission.Submission;
+
+class ReportTests {
+
+    private static TestResult result(String name, int points, boolean passed, String feedback) {
+        return new TestResult(new HiddenTest(Course.THREADS, "[id:" + name + "]", "Task 1", name,
+                points), passed, feedback, 5);
+    }
+
+    private static GradeReport report(TestResult... tests) {
+        return new GradeReport(new Submission("alice", Path.of("/tmp/alice")),
+                List.of(new ModuleResult(Course.THREADS, List.of(tests))), "1.0", "17.0.15",
+                Limits.DEFAULT, 1234);
+    }
+
+    @Test
+    @DisplayName("results.json has Gradescope's fields, with the module as a tag")
+    void gradescopeFormat(@TempDir Path dir) throws Exception {
+        GradeReport report = report(result("passes", 2, true, ""),
+                result("fails", 3, false, "Expected: a\nBut: b"));
+        Path file = dir.resolve("out/results.json");
+
+        GradescopeResults.write(report, file);
+        JsonNode json = new ObjectMapper().readTree(file.toFile());
+
+        assertThat(json.get("score").asInt()).isEqualTo(2);
+        assertThat(json.get("max_score").asInt()).isEqualTo(5);
+        JsonNode failed = json.get("tests").get(1);
+        assertThat(failed.get("name").asText()).isEqualTo("Task 1: fails");
+        assertThat(failed.get("score").asInt()).isZero();
+        assertThat(failed.get("max_score").asInt()).isEqualTo(3);
+        assertThat(failed.get("status").asText()).isEqualTo("failed");
+        assertThat(failed.get("output").asText()).isEqualTo("Expected: a\nBut: b");
+        assertThat(failed.get("visibility").asText()).isEqualTo("visible");
+        assertThat(failed.get("tags").get(0).asText()).isEqualTo("module-03-threads");
+        assertThat(json.get("extra_data").get("java_version").asText()).isEqualTo("17.0.15");
+        assertThat(dir.resolve("out/results.json.partial")).doesNotExist();
+    }
+
+    @Test
+    @DisplayName("the text report shows points, feedback, the total and the next step")
+    void textReport() {
+        String text = TextReport.render(report(result("passes", 2, true, ""),
+                result("fails", 3, false, "Expected: a\nBut: b")));
+
+        assertThat(text).contains("module-03-threads: 2 / 5 points")
+                .contains("PASS  2/2  Task 1: passes")
+                .contains("FAIL  0/3  Task 1: fails\n        Expected: a\n        But: b")
+                .contains("Total: 2 / 5 points (1 of 2 tests passed)")
+                .contains("Next step: module-03-threads, \"Task 1: fails\": Expected: a");
+    }
+
+    @Test
+    @DisplayName("an untouched skeleton is told where to start")
+    void nothingDone() {
+        String next = TextReport.nextStep(report(result("a", 1, false, "Not done yet. Task 1:"),
+                result("b", 1, false, "Not done yet. Task 2:")));
+
+        assertThat(next).startsWith("Nothing is done yet. Start with task 1")
+                .contains("module-03-threads/README.md");
+    }
+}

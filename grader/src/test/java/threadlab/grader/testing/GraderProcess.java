@@ -1,0 +1,172 @@
+package threadlab.grader.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the packaged grader as a user does, {@code java -jar grader.jar ...}, in a process of its
+ * own, and keeps what it printed.
+ */
+public final class GraderProcess {
+
+    /** No grading run in these tests may take longer than this. */
+    private static final long LIMIT_SECONDS = 240;
+
+    private GraderProcess() {
+    }
+
+    /**
+     * What a grader run printed and returned.
+     *
+     * @param exitCode the exit code
+     * @param stdout standard output
+     * @param stderr standard error
+     */
+    public record Result(int exitCode, String stdout, String stderr) {
+    }
+
+    /**
+     * The course repository's root.
+     *
+     * @return the folder with the top-level pom
+     */
+    public static Path courseRoot() {
+        return Path.of(System.getProperty("threadlab.root", "..")).toAbsolutePath().normalize();
+    }
+
+    /**
+     * Runs the grader jar.
+     *
+     * @param workingDir the folder to run it in
+     * @param args its arguments
+     * @return what it did
+     * @throws Exception if it cannot be started or runs past the limit
+     */
+    public static Result run(Path workingDir, String... args) throws Exception {
+        Path jar = Path.of(System.getProperty("grader.jar", "target/grader.jar"))
+                .toAbsolutePath();
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: these tests run after package");
+        }
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar.toString()));
+        command.addAll(List.of(args));
+        Path out = Files.createTempFile("grader-out", ".txt");
+        Path err = Files.createTempFile("grader-err", ".txt");
+        try {
+            Process process = new ProcessBuilder(command).directory(workingDir.toFile())
+                    .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            if (!process.waitFor(LIMIT_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("the grader ran past " + LIMIT_SECONDS + " s: "
+                        + command);
+            }
+            return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
+    }
+
+    /**
+     * Grades a submission and reads the Gradescope JSON it wrote.
+     *
+     * @param submission the submission's folder
+     * @param extraArgs more options, such as a shorter test timeout
+     * @return the parsed results.json
+     * @throws Exception if grading fails to produce it
+     */
+    public static Graded grade(Path submission, String... extraArgs) throws Exception {
+        Path json = Files.createTempFile("results", ".json");
+        try {
+            List<String> args = new ArrayList<>(List.of("grade", submission.toString(),
+                    "--json", json.toString()));
+            args.addAll(List.of(extraArgs));
+            Result result = run(courseRoot(), args.toArray(String[]::new));
+            if (result.exitCode() != 0) {
+                throw new IllegalStateException("grading failed with exit code "
+                        + result.exitCode() + ":\n" + result.stdout() + result.stderr());
+            }
+            return new Graded(result, new ObjectMapper().readTree(json.toFile()));
+        } finally {
+            Files.deleteIfExists(json);
+        }
+    }
+
+    /**
+     * A graded submission: the printed report and the results.json.
+     *
+     * @param printed what the grader printed
+     * @param results the parsed results.json
+     */
+    public record Graded(Result printed, JsonNode results) {
+
+        /**
+         * The score.
+         *
+         * @return the top-level score
+         */
+        public int score() {
+            return results.get("score").asInt();
+        }
+
+        /**
+         * The most points.
+         *
+         * @return the top-level max_score
+         */
+        public int maxScore() {
+            return results.get("max_score").asInt();
+        }
+
+        /**
+         * The test whose name contains a fragment.
+         *
+         * @param nameFragment part of the test's name
+         * @return the test's JSON entry
+         */
+        public JsonNode test(String nameFragment) {
+            for (JsonNode test : results.get("tests")) {
+                if (test.get("name").asText().contains(nameFragment)) {
+                    return test;
+                }
+            }
+            throw new AssertionError("no test named like \"" + nameFragment + "\" in "
+                    + results.get("tests"));
+        }
+    }
+
+    /**
+     * Copies a folder, to make a submission to change.
+     *
+     * @param from the folder
+     * @param to where the copy goes
+     * @throws IOException if copying fails
+     */
+    public static void copy(Path from, Path to) throws IOException {
+        try (var walk = Files.walk(from)) {
+            for (Path source : (Iterable<Path>) walk::iterator) {
+                Path relative = from.relativize(source);
+                if (relative.toString().startsWith("target") || relative.toString()
+                        .contains("/target")) {
+                    continue;
+                }
+                Path target = to.resolve(relative.toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target);
+                }
+            }
+        }
+    }
+}
