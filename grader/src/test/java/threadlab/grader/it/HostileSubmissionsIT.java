@@ -3,7 +3,6 @@ package threadlab.grader.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.DisplayName;
@@ -15,22 +14,10 @@ import threadlab.grader.testing.GraderProcess.Graded;
 /** Submissions that end, hang or break the JVM cost only themselves, with a clear report. */
 class HostileSubmissionsIT {
 
-    private static final String SOURCES = "module-03-threads/src/main/java/threadlab/threads/";
-
-    private static Path solutionWith(Path submission, String file, String from, String to)
-            throws Exception {
-        GraderProcess.copy(GraderProcess.courseRoot().resolve("solutions"), submission);
-        Path path = submission.resolve(SOURCES + file);
-        String source = Files.readString(path, StandardCharsets.UTF_8);
-        assertThat(source).contains(from);
-        Files.writeString(path, source.replace(from, to), StandardCharsets.UTF_8);
-        return submission;
-    }
-
     @Test
     @DisplayName("System.exit in the sleeper fails the sleeper's tests, and only those")
     void systemExitCostsOnlyTheTestsThatCallIt(@TempDir Path dir) throws Exception {
-        Graded graded = GraderProcess.grade(solutionWith(dir, "Sleeper.java",
+        Graded graded = GraderProcess.grade(GraderProcess.editedSolution(dir, "Sleeper.java",
                 "        out.println(\"Hi, I'll", "        System.exit(3);\n"
                         + "        out.println(\"Hi, I'll"));
 
@@ -44,7 +31,7 @@ class HostileSubmissionsIT {
     @Test
     @DisplayName("an endless loop fails its test at the time limit; the rest still run")
     void anEndlessLoopIsStoppedAtTheLimit(@TempDir Path dir) throws Exception {
-        Graded graded = GraderProcess.grade(solutionWith(dir, "PyThread.java",
+        Graded graded = GraderProcess.grade(GraderProcess.editedSolution(dir, "PyThread.java",
                 "        thread.setDaemon(daemon);\n",
                 "        while (daemon) {\n            Thread.onSpinWait();\n        }\n"
                         + "        thread.setDaemon(daemon);\n"), "--test-timeout", "3");
@@ -57,7 +44,7 @@ class HostileSubmissionsIT {
     @Test
     @DisplayName("a demo that never returns fails the demo's tests at the limit, and only those")
     void aHangingTestClassIsStoppedAtTheLimit(@TempDir Path dir) throws Exception {
-        Graded graded = GraderProcess.grade(solutionWith(dir, "SleeperDemo.java",
+        Graded graded = GraderProcess.grade(GraderProcess.editedSolution(dir, "SleeperDemo.java",
                 "        t.start();\n", "        t.start();\n"
                         + "        while (hiCount > 0) {\n            Thread.onSpinWait();\n"
                         + "        }\n"), "--test-timeout", "3");
@@ -75,7 +62,7 @@ class HostileSubmissionsIT {
     @Test
     @DisplayName("a module that does not compile scores 0, with the compiler's message")
     void aCompileErrorReachesTheReport(@TempDir Path dir) throws Exception {
-        Graded graded = GraderProcess.grade(solutionWith(dir, "PyThread.java",
+        Graded graded = GraderProcess.grade(GraderProcess.editedSolution(dir, "PyThread.java",
                 "thread.start();", "thread.start()"));
 
         assertThat(graded.score()).isZero();
@@ -101,7 +88,7 @@ class HostileSubmissionsIT {
     @Test
     @DisplayName("printing look-alike result lines does not fake a result")
     void printedLinesCannotFakeResults(@TempDir Path dir) throws Exception {
-        Graded graded = GraderProcess.grade(solutionWith(dir, "Sleeper.java",
+        Graded graded = GraderProcess.grade(GraderProcess.editedSolution(dir, "Sleeper.java",
                 "        sleep.sleep(Duration.ofSeconds(n));\n",
                 "        java.io.PrintStream real = new java.io.PrintStream(\n"
                         + "                new java.io.FileOutputStream("

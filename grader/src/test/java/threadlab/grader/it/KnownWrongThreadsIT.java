@@ -3,8 +3,6 @@ package threadlab.grader.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,8 +20,6 @@ import threadlab.grader.testing.GraderProcess.Graded;
  */
 @Execution(ExecutionMode.CONCURRENT)
 class KnownWrongThreadsIT {
-
-    private static final String SOURCES = "module-03-threads/src/main/java/threadlab/threads/";
 
     /**
      * One wrong solution.
@@ -93,15 +89,8 @@ class KnownWrongThreadsIT {
     @MethodSource("variants")
     void eachMisconceptionLosesPointsWithFeedbackThatNamesIt(Variant variant,
             @TempDir Path submission) throws Exception {
-        GraderProcess.copy(GraderProcess.courseRoot().resolve("solutions"), submission);
-        Path file = submission.resolve(SOURCES + variant.file());
-        String source = Files.readString(file, StandardCharsets.UTF_8);
-        assertThat(source).as("the solution still has the text this variant edits")
-                .contains(variant.from());
-        Files.writeString(file, source.replace(variant.from(), variant.to()),
-                StandardCharsets.UTF_8);
-
-        Graded graded = GraderProcess.grade(submission);
+        Graded graded = GraderProcess.grade(GraderProcess.editedSolution(submission,
+                variant.file(), variant.from(), variant.to()));
 
         assertThat(graded.score()).as(graded.printed().stdout())
                 .isLessThan(graded.maxScore());

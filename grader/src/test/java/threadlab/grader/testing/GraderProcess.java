@@ -146,6 +146,30 @@ public final class GraderProcess {
     }
 
     /**
+     * A copy of the reference solutions with one edit in module 3: a submission with one
+     * mistake.
+     *
+     * @param dir where the submission goes
+     * @param file the file to edit, in module 3's package folder
+     * @param from the text to replace, which must be there
+     * @param to what replaces it
+     * @return the submission's folder
+     * @throws IOException if copying fails
+     */
+    public static Path editedSolution(Path dir, String file, String from, String to)
+            throws IOException {
+        copy(courseRoot().resolve("solutions"), dir);
+        Path path = dir.resolve("module-03-threads/src/main/java/threadlab/threads/" + file);
+        String source = Files.readString(path, StandardCharsets.UTF_8);
+        if (!source.contains(from)) {
+            throw new IllegalStateException(file + " no longer contains the text to edit: "
+                    + from);
+        }
+        Files.writeString(path, source.replace(from, to), StandardCharsets.UTF_8);
+        return dir;
+    }
+
+    /**
      * Copies a folder, to make a submission to change.
      *
      * @param from the folder
