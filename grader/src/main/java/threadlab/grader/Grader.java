@@ -62,14 +62,15 @@ public final class Grader {
             ModuleCompiler compiler = new ModuleCompiler();
 
             Map<ExerciseModule, List<HiddenTest>> plan = new LinkedHashMap<>();
+            Map<ExerciseModule, Path> compiled = new LinkedHashMap<>();
             Map<String, TestOutcome> outcomes = new LinkedHashMap<>();
-            List<Path> classpath = new ArrayList<>();
             List<String> toRun = new ArrayList<>();
             for (ExerciseModule module : Course.modules()) {
                 List<HiddenTest> tests = catalog.discover(module);
                 plan.put(module, tests);
                 try {
-                    classpath.add(compiler.compile(submission, module, List.of(),
+                    compiled.put(module, compiler.compile(submission, module,
+                            uses(module, compiled, files),
                             work.resolve("classes").resolve(module.folder())));
                     tests.forEach(t -> toRun.add(t.uniqueId()));
                 } catch (GradingFailure failure) {
@@ -78,6 +79,14 @@ public final class Grader {
                 }
             }
             if (!toRun.isEmpty()) {
+                List<Path> classpath = new ArrayList<>(compiled.values());
+                for (ExerciseModule module : compiled.keySet()) {
+                    for (Path used : uses(module, compiled, files)) {
+                        if (!classpath.contains(used)) {
+                            classpath.add(used);
+                        }
+                    }
+                }
                 classpath.add(files.hiddenTests());
                 classpath.addAll(files.runtimeClasspath());
                 outcomes.putAll(new TestJvmRunner(limits).run(classpath, toRun,
@@ -92,6 +101,19 @@ public final class Grader {
         } finally {
             deleteQuietly(work);
         }
+    }
+
+    /**
+     * The classes a module builds on: the submission's own build of each module it uses, or, where
+     * that did not compile, the course's, so that a compile error costs only its own module.
+     */
+    private static List<Path> uses(ExerciseModule module, Map<ExerciseModule, Path> compiled,
+            GraderFiles files) {
+        List<Path> classes = new ArrayList<>();
+        for (ExerciseModule used : module.uses()) {
+            classes.add(compiled.getOrDefault(used, files.courseApi(used)));
+        }
+        return classes;
     }
 
     private static TestResult result(HiddenTest test, TestOutcome outcome) {

@@ -1,15 +1,42 @@
 package threadlab.grader.course;
 
+import java.util.List;
+import java.util.Objects;
+
 /**
  * An exercise module that the grader grades.
  *
  * @param folder the module's folder in the course repository and in a submission
  * @param hiddenTestPackage the package that holds the module's hidden tests
+ * @param uses earlier modules whose provided classes this one builds on
  */
-public record ExerciseModule(String folder, String hiddenTestPackage) {
+public record ExerciseModule(String folder, String hiddenTestPackage,
+        List<ExerciseModule> uses) {
+
+    /** A module. */
+    public ExerciseModule {
+        Objects.requireNonNull(folder, "folder");
+        Objects.requireNonNull(hiddenTestPackage, "hiddenTestPackage");
+        uses = List.copyOf(uses);
+    }
+
+    /**
+     * A module that builds on no other.
+     *
+     * @param folder the module's folder
+     * @param hiddenTestPackage the package of its hidden tests
+     */
+    public ExerciseModule(String folder, String hiddenTestPackage) {
+        this(folder, hiddenTestPackage, List.of());
+    }
 
     /** Where a submission keeps the module's sources, relative to the submission's root. */
     public String sourceFolder() {
         return folder + "/src/main/java";
+    }
+
+    @Override
+    public String toString() {
+        return folder;
     }
 }

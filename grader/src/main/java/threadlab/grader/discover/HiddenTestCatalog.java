@@ -49,8 +49,11 @@ public final class HiddenTestCatalog {
     public List<HiddenTest> discover(ExerciseModule module) throws GraderException {
         Thread current = Thread.currentThread();
         ClassLoader before = current.getContextClassLoader();
-        try (URLClassLoader loader = new URLClassLoader(
-                new URL[] {url(files.courseApi(module)), url(files.hiddenTests())},
+        List<URL> urls = new ArrayList<>();
+        urls.add(url(files.courseApi(module)));
+        module.uses().forEach(used -> urls.add(url(files.courseApi(used))));
+        urls.add(url(files.hiddenTests()));
+        try (URLClassLoader loader = new URLClassLoader(urls.toArray(URL[]::new),
                 HiddenTestCatalog.class.getClassLoader())) {
             current.setContextClassLoader(loader);
             LauncherDiscoveryRequest request = HiddenTestRequests.builder()
