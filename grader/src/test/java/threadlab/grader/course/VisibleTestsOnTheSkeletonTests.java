@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.TestExecutionListener;
@@ -17,18 +18,24 @@ import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
- * The build proves the stubs fail: every visible test of module 3, run against the untouched
- * skeleton, fails, and the student sees which task to do.
+ * The build proves the stubs fail: every visible test of a module, run against the untouched
+ * skeleton, fails, and the student sees which task to do. A module with visible tests but none
+ * that run here is a broken build, not a pass.
  */
 class VisibleTestsOnTheSkeletonTests {
 
-    @Test
+    static List<ExerciseModule> modules() {
+        return Course.modules();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("modules")
     @DisplayName("every visible test fails on the skeleton with a \"Task N:\" message")
-    void everyVisibleTestFailsWithGuidance() {
+    void everyVisibleTestFailsWithGuidance(ExerciseModule module) {
         Map<String, TestExecutionResult> results = new ConcurrentHashMap<>();
         try (LauncherSession session = LauncherFactory.openSession()) {
             session.getLauncher().execute(LauncherDiscoveryRequestBuilder.request()
-                    .selectors(selectPackage("threadlab.threads"))
+                    .selectors(selectPackage(module.exercisePackage()))
                     .enableImplicitConfigurationParameters(false)
                     .build(), new TestExecutionListener() {
                         @Override
@@ -41,7 +48,7 @@ class VisibleTestsOnTheSkeletonTests {
                     });
         }
 
-        assertThat(results).as("visible tests found").hasSizeGreaterThanOrEqualTo(20);
+        assertThat(results).as("visible tests of " + module + " found").isNotEmpty();
         List<String> wrong = new ArrayList<>();
         results.forEach((name, result) -> {
             Throwable thrown = result.getThrowable().orElse(null);
@@ -49,7 +56,7 @@ class VisibleTestsOnTheSkeletonTests {
                 thrown = thrown.getCause();
             }
             if (result.getStatus() != TestExecutionResult.Status.FAILED || thrown == null
-                    || !String.valueOf(thrown.getMessage()).matches("Task [1-5]: .*")) {
+                    || !String.valueOf(thrown.getMessage()).matches("Task [1-9]: .*")) {
                 wrong.add(name + ": " + result);
             }
         });

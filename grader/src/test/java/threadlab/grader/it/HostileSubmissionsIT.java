@@ -9,15 +9,19 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import threadlab.grader.testing.GraderProcess;
+import threadlab.grader.testing.Submissions;
 import threadlab.grader.testing.GraderProcess.Graded;
 
 /** Submissions that end, hang or break the JVM cost only themselves, with a clear report. */
 class HostileSubmissionsIT {
 
+    private static final String THREADS = "module-03-threads";
+
     @Test
     @DisplayName("System.exit in the sleeper fails the sleeper's tests, and only those")
     void systemExitCostsOnlyTheTestsThatCallIt(@TempDir Path dir) throws Exception {
-        Graded graded = GraderProcess.grade(GraderProcess.editedSolution(dir, "Sleeper.java",
+        Graded graded = GraderProcess.grade(Submissions.editedSolution(dir, THREADS,
+                "Sleeper.java",
                 "        out.println(\"Hi, I'll", "        System.exit(3);\n"
                         + "        out.println(\"Hi, I'll"));
 
@@ -31,7 +35,8 @@ class HostileSubmissionsIT {
     @Test
     @DisplayName("an endless loop fails its test at the time limit; the rest still run")
     void anEndlessLoopIsStoppedAtTheLimit(@TempDir Path dir) throws Exception {
-        Graded graded = GraderProcess.grade(GraderProcess.editedSolution(dir, "PyThread.java",
+        Graded graded = GraderProcess.grade(Submissions.editedSolution(dir, THREADS,
+                "PyThread.java",
                 "        thread.setDaemon(daemon);\n",
                 "        while (daemon) {\n            Thread.onSpinWait();\n        }\n"
                         + "        thread.setDaemon(daemon);\n"), "--test-timeout", "3");
@@ -44,7 +49,8 @@ class HostileSubmissionsIT {
     @Test
     @DisplayName("a demo that never returns fails the demo's tests at the limit, and only those")
     void aHangingTestClassIsStoppedAtTheLimit(@TempDir Path dir) throws Exception {
-        Graded graded = GraderProcess.grade(GraderProcess.editedSolution(dir, "SleeperDemo.java",
+        Graded graded = GraderProcess.grade(Submissions.editedSolution(dir, THREADS,
+                "SleeperDemo.java",
                 "        t.start();\n", "        t.start();\n"
                         + "        while (hiCount > 0) {\n            Thread.onSpinWait();\n"
                         + "        }\n"), "--test-timeout", "3");
@@ -66,7 +72,8 @@ class HostileSubmissionsIT {
     @DisplayName("a module that does not compile scores 0, with the compiler's message; the other"
             + " modules are graded as usual")
     void aCompileErrorReachesTheReport(@TempDir Path dir) throws Exception {
-        Graded graded = GraderProcess.grade(GraderProcess.editedSolution(dir, "PyThread.java",
+        Graded graded = GraderProcess.grade(Submissions.editedSolution(dir, THREADS,
+                "PyThread.java",
                 "thread.start();", "thread.start()"));
 
         for (JsonNode test : graded.results().get("tests")) {
@@ -96,7 +103,8 @@ class HostileSubmissionsIT {
     @Test
     @DisplayName("printing look-alike result lines does not fake a result")
     void printedLinesCannotFakeResults(@TempDir Path dir) throws Exception {
-        Graded graded = GraderProcess.grade(GraderProcess.editedSolution(dir, "Sleeper.java",
+        Graded graded = GraderProcess.grade(Submissions.editedSolution(dir, THREADS,
+                "Sleeper.java",
                 "        sleep.sleep(Duration.ofSeconds(n));\n",
                 "        java.io.PrintStream real = new java.io.PrintStream(\n"
                         + "                new java.io.FileOutputStream("

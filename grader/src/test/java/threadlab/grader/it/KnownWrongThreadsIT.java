@@ -11,6 +11,7 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import threadlab.grader.testing.GraderProcess;
+import threadlab.grader.testing.Submissions;
 import threadlab.grader.testing.GraderProcess.Graded;
 
 /**
@@ -89,8 +90,8 @@ class KnownWrongThreadsIT {
     @MethodSource("variants")
     void eachMisconceptionLosesPointsWithFeedbackThatNamesIt(Variant variant,
             @TempDir Path submission) throws Exception {
-        Graded graded = GraderProcess.grade(GraderProcess.editedSolution(submission,
-                variant.file(), variant.from(), variant.to()));
+        Graded graded = GraderProcess.grade(Submissions.editedSolution(submission,
+                "module-03-threads", variant.file(), variant.from(), variant.to()));
 
         assertThat(graded.score()).as(graded.printed().stdout())
                 .isLessThan(graded.maxScore());

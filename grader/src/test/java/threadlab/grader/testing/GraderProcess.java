@@ -2,7 +2,6 @@ package threadlab.grader.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -142,55 +141,6 @@ public final class GraderProcess {
             }
             throw new AssertionError("no test named like \"" + nameFragment + "\" in "
                     + results.get("tests"));
-        }
-    }
-
-    /**
-     * A copy of the reference solutions with one edit in module 3: a submission with one
-     * mistake.
-     *
-     * @param dir where the submission goes
-     * @param file the file to edit, in module 3's package folder
-     * @param from the text to replace, which must be there
-     * @param to what replaces it
-     * @return the submission's folder
-     * @throws IOException if copying fails
-     */
-    public static Path editedSolution(Path dir, String file, String from, String to)
-            throws IOException {
-        copy(courseRoot().resolve("solutions"), dir);
-        Path path = dir.resolve("module-03-threads/src/main/java/threadlab/threads/" + file);
-        String source = Files.readString(path, StandardCharsets.UTF_8);
-        if (!source.contains(from)) {
-            throw new IllegalStateException(file + " no longer contains the text to edit: "
-                    + from);
-        }
-        Files.writeString(path, source.replace(from, to), StandardCharsets.UTF_8);
-        return dir;
-    }
-
-    /**
-     * Copies a folder, to make a submission to change.
-     *
-     * @param from the folder
-     * @param to where the copy goes
-     * @throws IOException if copying fails
-     */
-    public static void copy(Path from, Path to) throws IOException {
-        try (var walk = Files.walk(from)) {
-            for (Path source : (Iterable<Path>) walk::iterator) {
-                Path relative = from.relativize(source);
-                if (relative.toString().startsWith("target") || relative.toString()
-                        .contains("/target")) {
-                    continue;
-                }
-                Path target = to.resolve(relative.toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target);
-                }
-            }
         }
     }
 }

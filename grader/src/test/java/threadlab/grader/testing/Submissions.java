@@ -1,0 +1,139 @@
+package threadlab.grader.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Submissions made from the reference solutions, to grade in tests: a copy with one edit (a
+ * misconception in one line), or a copy with whole files replaced by a variant from the bank.
+ *
+ * <p>The bank lives in the test resources, under {@code bank/<module>/<variant>/}, each variant
+ * laid out like the module's {@code src/main/java}. Its files are not compiled by the build: the
+ * grader compiles them, as it would a student's.
+ */
+public final class Submissions {
+
+    private Submissions() {
+    }
+
+    /**
+     * A copy of the reference solutions with one edit: a submission with one mistake.
+     *
+     * @param dir where the submission goes
+     * @param module the module's folder, such as {@code module-03-threads}
+     * @param file the name of the file to edit, somewhere in the module's sources
+     * @param from the text to replace, which must be there
+     * @param to what replaces it
+     * @return the submission's folder
+     * @throws IOException if copying fails
+     */
+    public static Path editedSolution(Path dir, String module, String file, String from,
+            String to) throws IOException {
+        copy(GraderProcess.courseRoot().resolve("solutions"), dir);
+        Path path = find(dir.resolve(module).resolve("src/main/java"), file);
+        String source = Files.readString(path, StandardCharsets.UTF_8);
+        if (!source.contains(from)) {
+            throw new IllegalStateException(file + " no longer contains the text to edit: "
+                    + from);
+        }
+        Files.writeString(path, source.replace(from, to), StandardCharsets.UTF_8);
+        return dir;
+    }
+
+    /**
+     * A copy of the reference solutions with a variant from the bank laid over one module.
+     *
+     * @param dir where the submission goes
+     * @param module the module's folder
+     * @param variant the variant's folder under {@code bank/<module>/}
+     * @return the submission's folder
+     * @throws IOException if copying fails
+     */
+    public static Path bankVariant(Path dir, String module, String variant) throws IOException {
+        copy(GraderProcess.courseRoot().resolve("solutions"), dir);
+        Path files = bank(module).resolve(variant);
+        if (!Files.isDirectory(files)) {
+            throw new IllegalStateException("no bank variant " + variant + " for " + module);
+        }
+        Path sources = dir.resolve(module).resolve("src/main/java");
+        try (Stream<Path> walk = Files.walk(files)) {
+            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                Path target = sources.resolve(files.relativize(file).toString());
+                Files.createDirectories(target.getParent());
+                Files.copy(file, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        return dir;
+    }
+
+    /**
+     * The variants in a module's bank.
+     *
+     * @param module the module's folder
+     * @return the variants' folder names, sorted
+     */
+    public static List<String> bankVariants(String module) {
+        try (Stream<Path> list = Files.list(bank(module))) {
+            return list.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path bank(String module) {
+        URL url = Submissions.class.getResource("/bank/" + module);
+        if (url == null) {
+            throw new IllegalStateException("no bank for " + module + " in the test resources");
+        }
+        try {
+            return Path.of(url.toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Path find(Path sources, String file) throws IOException {
+        try (Stream<Path> walk = Files.walk(sources)) {
+            List<Path> found = walk.filter(p -> p.getFileName().toString().equals(file))
+                    .toList();
+            if (found.size() != 1) {
+                throw new IllegalStateException("expected one " + file + " in " + sources
+                        + ", found " + found);
+            }
+            return found.get(0);
+        }
+    }
+
+    /**
+     * Copies a folder, leaving out build output, to make a submission to change.
+     *
+     * @param from the folder
+     * @param to where the copy goes
+     * @throws IOException if copying fails
+     */
+    public static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path source : (Iterable<Path>) walk::iterator) {
+                Path relative = from.relativize(source);
+                if (relative.toString().startsWith("target") || relative.toString()
+                        .contains("/target")) {
+                    continue;
+                }
+                Path target = to.resolve(relative.toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target);
+                }
+            }
+        }
+    }
+}
