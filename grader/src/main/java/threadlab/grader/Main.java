@@ -2,13 +2,17 @@ package threadlab.grader;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import threadlab.grader.cli.ExportStudentCommand;
 import threadlab.grader.cli.GradeCommand;
 
-/** The grader's command line: {@code java -jar grader/target/grader.jar grade [SUBMISSION]}. */
+/**
+ * The grader's command line: {@code java -jar grader/target/grader.jar grade [SUBMISSION]}, and
+ * {@code export-student OUT} for the student handout.
+ */
 @Command(name = "grader", mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Grades threadlab submissions with hidden tests.",
-        subcommands = {GradeCommand.class})
+        subcommands = {GradeCommand.class, ExportStudentCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -44,7 +48,8 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "Name a command: grade [SUBMISSION] grades a submission.");
+                "Name a command: grade [SUBMISSION] grades a submission; export-student OUT"
+                        + " writes the student handout.");
     }
 
     /** The version shown by {@code --version}. */
