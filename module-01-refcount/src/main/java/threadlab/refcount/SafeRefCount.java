@@ -26,14 +26,16 @@ public final class SafeRefCount implements RefCount {
     public void incref() {
         throw new UnsupportedOperationException(
                 "Task 3: add one to the count as one indivisible step, with an atomic variable"
-                + " or a lock (see HINTS.md, task 3)");
+                + " or a lock; then Task 4: refuse a freed object with UseAfterFreeException"
+                + " (see HINTS.md, tasks 3 and 4)");
     }
 
     @Override
     public void decref() {
         throw new UnsupportedOperationException(
                 "Task 3: take one off the count as one indivisible step, and run free exactly"
-                + " once, by the drop that reaches 0 (see HINTS.md, task 3)");
+                + " once, by the drop that reaches 0; then Task 4: refuse a freed object with"
+                + " DoubleFreeException (see HINTS.md, tasks 3 and 4)");
     }
 
     @Override
