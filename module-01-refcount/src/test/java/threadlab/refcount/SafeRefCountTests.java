@@ -3,13 +3,22 @@ package threadlab.refcount;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jetbrains.lincheck.Lincheck;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The thread-safe count. The tests with two threads do not start them and hope: Lincheck runs
+ * the threads' steps in up to {@link #INTERLEAVINGS} orders, the same orders on every run, and
+ * when one breaks the test, its report shows that interleaving, a column per thread.
+ */
 @Tag("task:3")
 @DisplayName("Task 3: a thread-safe count")
 class SafeRefCountTests {
+
+    /** The most interleavings Lincheck tries, fewest thread switches first. */
+    private static final int INTERLEAVINGS = 60;
 
     @Test
     @DisplayName("a new count is 1, incref adds one and decref takes one off")
@@ -22,5 +31,69 @@ class SafeRefCountTests {
         count.decref();
         assertThat(count.get()).as("the count after incref, then decref").isEqualTo(1);
         assertThat(frees).as("frees while a reference is left").hasValue(0);
+    }
+
+    @Test
+    @DisplayName("the decref that takes the count to 0 frees the object, once")
+    void freesAtZero() {
+        AtomicInteger frees = new AtomicInteger();
+        SafeRefCount count = new SafeRefCount(frees::incrementAndGet);
+
+        count.decref();
+
+        assertThat(count.get()).as("the count after the only reference was dropped").isZero();
+        assertThat(frees).as("frees after the only reference was dropped").hasValue(1);
+    }
+
+    @Test
+    @DisplayName("two threads adding a reference at once lose no update (model-checked)")
+    void twoIncrefsAtOnce() {
+        new SafeRefCount(() -> { }).incref(); // on one thread first: is Task 3 begun?
+
+        Lincheck.runConcurrentTest(INTERLEAVINGS, () -> {
+            SafeRefCount count = new SafeRefCount(() -> { });
+            Thread first = new Thread(count::incref);
+            Thread second = new Thread(count::incref);
+            first.start();
+            second.start();
+            join(first);
+            join(second);
+            if (count.get() != 3) {
+                throw new AssertionError("the count after two threads each added a reference to"
+                        + " an object with one: expected 3, but it is " + count.get());
+            }
+        });
+    }
+
+    @Test
+    @DisplayName("two threads dropping the last two references free the object once"
+            + " (model-checked)")
+    void twoDecrefsAtOnce() {
+        new SafeRefCount(() -> { }).decref(); // on one thread first: is Task 3 begun?
+
+        Lincheck.runConcurrentTest(INTERLEAVINGS, () -> {
+            AtomicInteger frees = new AtomicInteger();
+            SafeRefCount count = new SafeRefCount(frees::incrementAndGet);
+            count.incref();
+            Thread first = new Thread(count::decref);
+            Thread second = new Thread(count::decref);
+            first.start();
+            second.start();
+            join(first);
+            join(second);
+            if (count.get() != 0 || frees.get() != 1) {
+                throw new AssertionError("after two threads each dropped one of two references:"
+                        + " expected a count of 0 and one free, but the count is " + count.get()
+                        + " and the object was freed " + frees.get() + " times");
+            }
+        });
+    }
+
+    private static void join(Thread thread) {
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
