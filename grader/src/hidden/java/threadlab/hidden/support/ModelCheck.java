@@ -2,6 +2,8 @@ package threadlab.hidden.support;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.jetbrains.lincheck.Lincheck;
 import org.jetbrains.lincheck.LincheckAssertionError;
 
@@ -15,6 +17,11 @@ public final class ModelCheck {
 
     private static final String INTERLEAVING = "The following interleaving leads to the error:";
     private static final String NOT_DONE = "java.lang.UnsupportedOperationException: ";
+
+    /** Rows of Lincheck's table that show the test's own plumbing, not the submission. */
+    private static final Pattern PLUMBING = Pattern.compile("Thread#\\d+\\"
+            + ".setUncaughtExceptionHandler\\(.*|Array<Throwable>#\\d+\\[\\d+] .*|result: void"
+            + "|.*\\.invokeBasic\\(.*|Verdict\\..*|.*: AssertionError#\\d+");
 
     private ModelCheck() {
     }
@@ -34,6 +41,45 @@ public final class ModelCheck {
                 throw (UnsupportedOperationException) feedback;
             }
             throw (AssertionError) feedback;
+        }
+    }
+
+    /**
+     * Runs two bodies at once, each on a thread of its own, and waits until both have ended; for
+     * use inside a scenario. What a body throws is thrown here, on the scenario's thread, so that
+     * it fails the scenario: Lincheck does not see an exception that ends a thread of its own.
+     *
+     * <p>Call the submission's method in the body itself ({@code () -> count.incref()}), so that
+     * the interleaving names it.
+     *
+     * @param first what thread 1 runs
+     * @param second what thread 2 runs
+     */
+    public static void inParallel(Runnable first, Runnable second) {
+        Throwable[] thrown = new Throwable[2];
+        Thread one = new Thread(first);
+        Thread two = new Thread(second);
+        one.setUncaughtExceptionHandler((thread, t) -> thrown[0] = t);
+        two.setUncaughtExceptionHandler((thread, t) -> thrown[1] = t);
+        one.start();
+        two.start();
+        try {
+            one.join();
+            two.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a thread", e);
+        }
+        for (Throwable t : thrown) {
+            if (t instanceof RuntimeException) {
+                throw (RuntimeException) t;
+            }
+            if (t instanceof Error) {
+                throw (Error) t;
+            }
+            if (t != null) {
+                throw new IllegalStateException(t);
+            }
         }
     }
 
@@ -63,7 +109,7 @@ public final class ModelCheck {
                 if (!line.startsWith("|")) {
                     break;
                 }
-                table.add("    " + line);
+                table.add(line);
             } else if (inError) {
                 if (line.startsWith("\tat ") || line.startsWith("    at ")) {
                     inError = false;
@@ -88,8 +134,73 @@ public final class ModelCheck {
         if (!table.isEmpty()) {
             feedback.append("\nThe interleaving that shows it, found by model checking (a column"
                     + " per thread, read from top to bottom; \"switch\" is where one thread was"
-                    + " paused for another):\n").append(String.join("\n", table));
+                    + " paused for another):\n").append(tidy(table));
         }
         return new AssertionError(feedback.toString());
+    }
+
+    /**
+     * Lincheck's table without the rows that show the test's own plumbing (thread set-up, string
+     * building, the failed check itself), its columns as wide as what is left, and indented.
+     * A table that cannot be read cell by cell is shown as it came.
+     */
+    static String tidy(List<String> table) {
+        List<List<String>> rows = new ArrayList<>();
+        int columns = -1;
+        for (String line : table) {
+            if (line.matches("\\| -+ \\|")) {
+                rows.add(null);
+                continue;
+            }
+            if (!line.endsWith("|") || line.length() < 2) {
+                return indent(table);
+            }
+            List<String> cells = new ArrayList<>();
+            for (String cell : line.substring(1, line.length() - 1).split("\\|", -1)) {
+                // The header is centred; below it, leading spaces show calls nested in calls.
+                String text = cell.length() > 1 ? cell.substring(1) : "";
+                cells.add(columns == -1 ? text.strip() : text.stripTrailing());
+            }
+            if (columns == -1) {
+                columns = cells.size();
+            } else if (cells.size() != columns) {
+                return indent(table);
+            }
+            boolean plumbing = cells.stream().allMatch(String::isBlank)
+                    || cells.stream().map(String::strip).filter(c -> !c.isEmpty())
+                    .allMatch(c -> PLUMBING.matcher(c).matches());
+            if (!plumbing) {
+                rows.add(cells);
+            }
+        }
+        int[] widths = new int[Math.max(columns, 0)];
+        for (List<String> row : rows) {
+            for (int c = 0; row != null && c < columns; c++) {
+                widths[c] = Math.max(widths[c], row.get(c).length());
+            }
+        }
+        List<String> out = new ArrayList<>();
+        int total = 0;
+        for (int width : widths) {
+            total += width + 3;
+        }
+        String rule = "    |" + "-".repeat(Math.max(total - 1, 0)) + "|";
+        for (List<String> row : rows) {
+            if (row == null) {
+                out.add(rule);
+                continue;
+            }
+            StringBuilder line = new StringBuilder("    |");
+            for (int c = 0; c < columns; c++) {
+                line.append(' ').append(row.get(c))
+                        .append(" ".repeat(widths[c] - row.get(c).length())).append(" |");
+            }
+            out.add(line.toString());
+        }
+        return String.join("\n", out);
+    }
+
+    private static String indent(List<String> table) {
+        return table.stream().map(line -> "    " + line).collect(Collectors.joining("\n"));
     }
 }
