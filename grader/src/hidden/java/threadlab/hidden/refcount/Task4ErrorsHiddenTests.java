@@ -1,0 +1,118 @@
+package threadlab.hidden.refcount;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import threadlab.grader.api.Points;
+import threadlab.hidden.support.ModelCheck;
+import threadlab.hidden.support.Verdict;
+import threadlab.refcount.DoubleFreeException;
+import threadlab.refcount.SafeRefCount;
+import threadlab.refcount.UseAfterFreeException;
+
+/** A freed object stays freed, and every later use of its count is reported. */
+@DisplayName("Task 4, errors")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class Task4ErrorsHiddenTests {
+
+    @Test
+    @Order(1)
+    @Points(1)
+    @DisplayName("a drop from a freed object throws DoubleFreeException and frees nothing more")
+    void doubleFreeIsReported() {
+        AtomicInteger frees = new AtomicInteger();
+        SafeRefCount count = new SafeRefCount(frees::incrementAndGet);
+        count.decref();
+        RuntimeException thrown = thrownBy(() -> count.decref());
+        Verdict.check(thrown instanceof DoubleFreeException,
+                "a second decref of an object whose count is 0 to throw DoubleFreeException",
+                thrown == null ? "it returned normally, and the count is now " + count.get()
+                        : "it threw " + thrown,
+                thrown == null ? "decref does not check for a freed object: a count that would"
+                        + " go below 0 is a double free, and must be reported" : "throw the"
+                        + " exception the exercise provides for this", null);
+        Verdict.check(frees.get() == 1 && count.get() == 0,
+                "the object freed once, and its count still 0",
+                "it " + Causes.freed(frees.get()) + ", and the count is "
+                        + count.get(),
+                "check for 0 before changing the count, so that a refused decref changes"
+                        + " nothing", null);
+    }
+
+    @Test
+    @Order(2)
+    @Points(1)
+    @DisplayName("a copy of a freed object throws UseAfterFreeException and leaves it freed")
+    void useAfterFreeIsReported() {
+        AtomicInteger frees = new AtomicInteger();
+        SafeRefCount count = new SafeRefCount(frees::incrementAndGet);
+        count.decref();
+        RuntimeException thrown = thrownBy(() -> count.incref());
+        Verdict.check(thrown instanceof UseAfterFreeException,
+                "an incref of an object whose count is 0 to throw UseAfterFreeException",
+                thrown == null ? "it returned normally, and the count is now " + count.get()
+                        + ": the freed object came back to life" : "it threw " + thrown,
+                thrown == null ? "incref does not check for a freed object. Its memory is gone:"
+                        + " adding a reference to it must be refused, not counted" : "throw the"
+                        + " exception the exercise provides for this", null);
+        Verdict.check(count.get() == 0, "the count still 0 after the refused incref",
+                "it is " + count.get(), "check for 0 before changing the count", null);
+        RuntimeException again = thrownBy(() -> count.decref());
+        Verdict.check(again instanceof DoubleFreeException && frees.get() == 1,
+                "a decref after that to throw DoubleFreeException, with the object freed once",
+                "the decref " + (again == null ? "returned normally" : "threw " + again)
+                        + ", and the object " + Causes.freed(frees.get()),
+                "a freed object stays freed: nothing may bring its count back up", null);
+    }
+
+    @Test
+    @Order(3)
+    @Points(2)
+    @DisplayName("a copy racing the last drop never brings a freed object back (model-checked)")
+    void noResurrection() {
+        String cause = Causes.resurrection();
+        String lost = Causes.lostUpdate();
+        ModelCheck.run(Task3SafeCountHiddenTests.INTERLEAVINGS, () -> {
+            // One reference, a. Thread 1 copies it while thread 2 drops it: either the copy comes
+            // first and the object lives on, or the drop does and the copy is refused.
+            AtomicInteger frees = new AtomicInteger();
+            SafeRefCount count = new SafeRefCount(frees::incrementAndGet);
+            boolean[] copied = new boolean[1];
+            ModelCheck.inParallel(() -> {
+                try {
+                    count.incref();
+                    copied[0] = true;
+                } catch (UseAfterFreeException refused) {
+                    copied[0] = false;
+                }
+            }, () -> count.decref());
+            int c = count.get();
+            int f = frees.get();
+            boolean copy = copied[0];
+            boolean copyFirst = copy && c == 1 && f == 0;
+            boolean dropFirst = !copy && c == 0 && f == 1;
+            if (!copyFirst && !dropFirst) {
+                throw Verdict.fail("either the copy first (count 1, not freed) or the drop first"
+                                + " (freed once, count 0, the copy refused with"
+                                + " UseAfterFreeException)",
+                        "the copy " + (copy ? "succeeded" : "was refused") + ", the object "
+                                + Causes.freed(f) + ", and the count is " + c,
+                        copy && f > 0 && c > 0 ? cause : lost, null);
+            }
+        });
+    }
+
+    private static RuntimeException thrownBy(Runnable call) {
+        try {
+            call.run();
+            return null;
+        } catch (UnsupportedOperationException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            return e;
+        }
+    }
+}
