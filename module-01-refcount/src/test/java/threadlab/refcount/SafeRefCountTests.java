@@ -58,9 +58,10 @@ class SafeRefCountTests {
             second.start();
             join(first);
             join(second);
-            if (count.get() != 3) {
+            int c = count.get();
+            if (c != 3) {
                 throw new AssertionError("the count after two threads each added a reference to"
-                        + " an object with one: expected 3, but it is " + count.get());
+                        + " an object with one: expected 3, but it is " + c);
             }
         });
     }
@@ -81,10 +82,12 @@ class SafeRefCountTests {
             second.start();
             join(first);
             join(second);
-            if (count.get() != 0 || frees.get() != 1) {
+            int c = count.get();
+            int f = frees.get();
+            if (c != 0 || f != 1) {
                 throw new AssertionError("after two threads each dropped one of two references:"
-                        + " expected a count of 0 and one free, but the count is " + count.get()
-                        + " and the object was freed " + frees.get() + " times");
+                        + " expected a count of 0 and one free, but the count is " + c
+                        + " and the object was freed " + f + " time(s)");
             }
         });
     }
