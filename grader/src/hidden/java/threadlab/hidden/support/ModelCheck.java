@@ -23,6 +23,29 @@ public final class ModelCheck {
             + ".setUncaughtExceptionHandler\\(.*|Array<Throwable>#\\d+\\[\\d+] .*|result: void"
             + "|.*\\.invokeBasic\\(.*|Verdict\\..*|.*: AssertionError#\\d+");
 
+    /**
+     * Kotlin's facade classes, which Lincheck's class transformer calls for every class loaded
+     * once its agent is in. Under load, a JVM once threw ClassCircularityError for
+     * kotlin/text/StringsKt in the first model check, and again in every later one: the class
+     * was first loaded while the transformer ran, and the transformer needed it. Loading them
+     * before the first model check leaves nothing for the transformer to load of its own.
+     */
+    private static final List<String> LOADED_FIRST = List.of("kotlin.text.StringsKt",
+            "kotlin.collections.CollectionsKt", "kotlin.collections.ArraysKt",
+            "kotlin.collections.MapsKt", "kotlin.collections.SetsKt",
+            "kotlin.sequences.SequencesKt");
+
+    static {
+        for (String name : LOADED_FIRST) {
+            try {
+                Class.forName(name, true, ModelCheck.class.getClassLoader());
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException("the model checker's runtime is incomplete: " + e,
+                        e);
+            }
+        }
+    }
+
     private ModelCheck() {
     }
 
