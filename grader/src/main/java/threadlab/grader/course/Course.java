@@ -10,12 +10,17 @@ public final class Course {
             new ExerciseModule("module-01-refcount", "threadlab.refcount",
                     "threadlab.hidden.refcount");
 
+    /** Module 2: a global interpreter lock over a tiny interpreter, built on module 1's counts. */
+    public static final ExerciseModule GIL =
+            new ExerciseModule("module-02-gil", "threadlab.gil", "threadlab.hidden.gil",
+                    List.of(REFCOUNT));
+
     /** Module 3: threads, the sleeper and a Python-style thread. */
     public static final ExerciseModule THREADS =
             new ExerciseModule("module-03-threads", "threadlab.threads",
                     "threadlab.hidden.threads");
 
-    private static final List<ExerciseModule> MODULES = List.of(REFCOUNT, THREADS);
+    private static final List<ExerciseModule> MODULES = List.of(REFCOUNT, GIL, THREADS);
 
     private Course() {
     }

@@ -1,0 +1,83 @@
+package threadlab.hidden.gil;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.DeadlockException;
+import threadlab.hidden.support.Caller;
+
+/** What the hidden tests of module 2 share. */
+final class GilTesting {
+
+    /** A switch interval no test outlives: while a test runs, nobody asks for a drop. */
+    static final Duration AN_HOUR = Duration.ofHours(1);
+
+    /**
+     * How long a test waits for something a correct GIL does within a few milliseconds; only a
+     * failing submission waits it out.
+     */
+    static final Duration PATIENCE = Duration.ofSeconds(3);
+
+    private GilTesting() {
+    }
+
+    /** Keeps the CPU busy for about the given time, as a CPU-bound step does. */
+    static void spin(long nanos) {
+        long end = System.nanoTime() + nanos;
+        while (System.nanoTime() < end) {
+            Thread.onSpinWait();
+        }
+    }
+
+    /**
+     * Waits, within {@link #PATIENCE}, until a condition holds, with Awaitility, which also looks
+     * for deadlocked threads when the time is up.
+     *
+     * @param condition what to wait for
+     * @return {@code null} if it held in time, else what went wrong, for feedback
+     */
+    static String await(Callable<Boolean> condition) {
+        try {
+            Awaitility.await().atMost(PATIENCE).pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(2)).until(condition);
+            return null;
+        } catch (ConditionTimeoutException e) {
+            if (e.getCause() instanceof DeadlockException) {
+                return "still waiting after " + PATIENCE.toSeconds() + " s, and Java found"
+                        + " deadlocked threads: " + e.getCause().getMessage();
+            }
+            return "still waiting after " + PATIENCE.toSeconds() + " s";
+        }
+    }
+
+    /**
+     * Rethrows what the first of the callers threw, if any did, so that an unfinished task or an
+     * exception from the submission reaches the student as it is.
+     *
+     * @param callers the callers
+     * @throws Exception what one of them threw
+     */
+    static void rethrowFirst(List<Caller> callers) throws Exception {
+        for (Caller caller : callers) {
+            if (caller.failure() instanceof UnsupportedOperationException) {
+                caller.rethrow();
+            }
+        }
+        for (Caller caller : callers) {
+            caller.rethrow();
+        }
+    }
+
+    /**
+     * The names of the callers still running.
+     *
+     * @param callers the callers
+     * @return their thread names
+     */
+    static List<String> stillRunning(List<Caller> callers) {
+        return callers.stream().filter(c -> !c.finished()).map(c -> c.thread().getName())
+                .toList();
+    }
+}

@@ -1,0 +1,173 @@
+package threadlab.hidden.gil;
+
+import static threadlab.hidden.gil.GilTesting.AN_HOUR;
+import static threadlab.hidden.gil.GilTesting.PATIENCE;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import threadlab.gil.GlobalInterpreterLock;
+import threadlab.grader.api.Points;
+import threadlab.hidden.support.Caller;
+import threadlab.hidden.support.Verdict;
+
+/**
+ * The blocking call is a sleep that lasts until the test opens a latch, so "while the thread
+ * sleeps" is decided by the test, not by the clock.
+ */
+@DisplayName("Task 3, releasing the GIL around a blocking call")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class Task3WhileReleasedHiddenTests {
+
+    @Test
+    @Order(1)
+    @Points(3)
+    @DisplayName("a thread sleeping in whileReleased() lets another thread take the GIL")
+    void aSleeperLetsOthersRun() throws Exception {
+        GlobalInterpreterLock gil = new GlobalInterpreterLock(AN_HOUR);
+        CountDownLatch asleep = new CountDownLatch(1);
+        CountDownLatch wake = new CountDownLatch(1);
+        AtomicBoolean heldAfter = new AtomicBoolean();
+        Caller sleeper = Caller.start("sleeper", () -> {
+            gil.acquire();
+            try {
+                gil.whileReleased(() -> {
+                    asleep.countDown();
+                    wake.await(PATIENCE.toMillis() * 2, TimeUnit.MILLISECONDS);
+                });
+                heldAfter.set(gil.isHeldByCurrentThread());
+            } finally {
+                if (gil.isHeldByCurrentThread()) {
+                    gil.release();
+                }
+            }
+        });
+        Caller.eventually(PATIENCE, () -> asleep.getCount() == 0 || sleeper.finished());
+        sleeper.rethrow();
+        AtomicBoolean otherRan = new AtomicBoolean();
+        Caller other = Caller.start("other", () -> {
+            gil.acquire();
+            otherRan.set(true);
+            gil.release();
+        });
+        String late = GilTesting.await(() -> otherRan.get() || other.finished());
+        boolean ranWhileAsleep = otherRan.get();
+        wake.countDown();
+        sleeper.awaitFinished(PATIENCE);
+        other.awaitFinished(PATIENCE);
+        GilTesting.rethrowFirst(List.of(sleeper, other));
+
+        Verdict.check(asleep.getCount() == 0, "the blocking call to be made",
+                "whileReleased() never called it", "call the BlockingCall it is given", null);
+        Verdict.check(ranWhileAsleep,
+                "another thread to take the GIL while the sleeper sleeps",
+                "it was " + late + " for the GIL, while the sleeper slept",
+                "sleeping while holding the GIL: whileReleased() must release the GIL before"
+                        + " the blocking call, as CPython's time.sleep does"
+                        + " (Py_BEGIN_ALLOW_THREADS)", null);
+        Verdict.check(heldAfter.get(),
+                "the sleeper to hold the GIL again when whileReleased() returns",
+                "it did not hold it", "take the GIL back after the call (acquire())", null);
+    }
+
+    @Test
+    @Order(2)
+    @Points(2)
+    @DisplayName("after the call, the thread waits for its turn while another thread holds the"
+            + " GIL")
+    void takesItBackOnlyWhenFree() throws Exception {
+        GlobalInterpreterLock gil = new GlobalInterpreterLock(AN_HOUR);
+        CountDownLatch otherHasIt = new CountDownLatch(1);
+        CountDownLatch otherMayGo = new CountDownLatch(1);
+        AtomicBoolean returned = new AtomicBoolean();
+        AtomicBoolean returnedWhileOtherHeld = new AtomicBoolean();
+        AtomicBoolean otherHolds = new AtomicBoolean();
+        AtomicReference<Caller> otherCaller = new AtomicReference<>();
+        Caller sleeper = Caller.start("sleeper", () -> {
+            gil.acquire();
+            gil.whileReleased(() -> {
+                otherCaller.set(Caller.start("other", () -> {
+                    gil.acquire();
+                    otherHolds.set(true);
+                    otherHasIt.countDown();
+                    otherMayGo.await(PATIENCE.toMillis() * 2, TimeUnit.MILLISECONDS);
+                    otherHolds.set(false);
+                    gil.release();
+                }));
+                otherHasIt.await(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+            });
+            returnedWhileOtherHeld.set(otherHolds.get());
+            returned.set(true);
+            gil.release();
+        });
+        Caller.eventually(PATIENCE, () -> otherHasIt.getCount() == 0 || sleeper.finished());
+        boolean otherGotIt = otherHasIt.getCount() == 0;
+        Caller.eventually(Duration.ofSeconds(1), () -> sleeper.blocked() || sleeper.finished());
+        boolean early = returned.get();
+        otherMayGo.countDown();
+        String late = GilTesting.await(sleeper::finished);
+        Caller other = otherCaller.get();
+        if (other != null) {
+            other.awaitFinished(PATIENCE);
+        }
+        GilTesting.rethrowFirst(other == null ? List.of(sleeper) : List.of(sleeper, other));
+
+        Verdict.check(otherGotIt,
+                "\"other\" to take the GIL during the sleeper's blocking call",
+                "it could not take it: the sleeper kept the GIL during the call",
+                "sleeping while holding the GIL: whileReleased() must release the GIL before"
+                        + " the call", null);
+        Verdict.check(!early && !returnedWhileOtherHeld.get(),
+                "whileReleased() to wait for the GIL after the call, while \"other\" holds it",
+                "it returned while \"other\" held the GIL: two threads held it at once",
+                "take the GIL back with acquire(), which waits its turn; do not just mark it as"
+                        + " yours", null);
+        Verdict.check(returned.get(), "whileReleased() to return once \"other\" released the GIL",
+                "it was " + late, "take the GIL back with acquire() after the call", null);
+    }
+
+    @Test
+    @Order(3)
+    @Points(2)
+    @DisplayName("when the blocking call throws, the GIL is taken back before the exception goes"
+            + " on")
+    void takesItBackWhenTheCallThrows() throws Exception {
+        GlobalInterpreterLock gil = new GlobalInterpreterLock(AN_HOUR);
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        AtomicBoolean heldInCatch = new AtomicBoolean();
+        Caller caller = Caller.start("reader", () -> {
+            gil.acquire();
+            try {
+                gil.whileReleased(() -> {
+                    throw new IOException("the connection was reset");
+                });
+            } catch (IOException e) {
+                thrown.set(e);
+                heldInCatch.set(gil.isHeldByCurrentThread());
+            }
+            if (gil.isHeldByCurrentThread()) {
+                gil.release();
+            }
+        });
+        caller.awaitFinished(PATIENCE);
+        caller.rethrow();
+
+        Verdict.check(thrown.get() != null,
+                "the IOException of the blocking call to come out of whileReleased()",
+                "it did not", "let the call's exception go on; do not catch it", null);
+        Verdict.check(heldInCatch.get(),
+                "the GIL to be held again where the exception is caught",
+                "it was not held: the caller would run Python code without the GIL",
+                "take the GIL back in a finally block, so that it happens also when the call"
+                        + " throws (CPython's Py_END_ALLOW_THREADS always runs)", null);
+    }
+}

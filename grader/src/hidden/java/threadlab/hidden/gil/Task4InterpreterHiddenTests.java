@@ -1,0 +1,217 @@
+package threadlab.hidden.gil;
+
+import static threadlab.hidden.gil.GilTesting.AN_HOUR;
+import static threadlab.hidden.gil.GilTesting.PATIENCE;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import threadlab.gil.GlobalInterpreterLock;
+import threadlab.gil.Interpreter;
+import threadlab.gil.InterpreterThread;
+import threadlab.gil.Program;
+import threadlab.gil.Step;
+import threadlab.grader.api.Points;
+import threadlab.hidden.support.Verdict;
+
+@DisplayName("Task 4, the interpreter")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class Task4InterpreterHiddenTests {
+
+    @Test
+    @Order(1)
+    @Points(3)
+    @DisplayName("steps of 4 threads never run at the same time, and each runs holding the GIL")
+    void stepsNeverOverlap() throws Exception {
+        GlobalInterpreterLock gil = new GlobalInterpreterLock(Duration.ofNanos(500_000));
+        Interpreter interpreter = new Interpreter(gil);
+        AtomicInteger inside = new AtomicInteger();
+        AtomicInteger mostInside = new AtomicInteger();
+        AtomicReference<String> withoutGil = new AtomicReference<>();
+        long[] plainCount = new long[1];
+        Step step = () -> {
+            mostInside.accumulateAndGet(inside.incrementAndGet(), Math::max);
+            if (!gil.isHeldByCurrentThread()) {
+                withoutGil.compareAndSet(null, Thread.currentThread().getName());
+            }
+            plainCount[0]++;
+            GilTesting.spin(1_000);
+            inside.decrementAndGet();
+        };
+        List<InterpreterThread> threads = new ArrayList<>();
+        for (int t = 1; t <= 4; t++) {
+            threads.add(interpreter.start("thread-" + t, Program.repeat(2_000, step)));
+        }
+        String late = GilTesting.await(() -> threads.stream()
+                .noneMatch(InterpreterThread::isAlive));
+        rethrowFirst(threads);
+
+        Verdict.check(mostInside.get() <= 1 && withoutGil.get() == null,
+                "every step to run alone, holding the GIL",
+                mostInside.get() > 1 ? "up to " + mostInside.get() + " steps ran at the same time"
+                        : "a step of " + withoutGil.get() + " ran without holding the GIL",
+                "run() must take the GIL before the first step and hold it for every step",
+                null);
+        Verdict.check(late == null && plainCount[0] == 8_000,
+                "4 threads x 2,000 steps, each adding 1 to a plain counter: 8,000",
+                late != null ? "the threads were " + late : "the counter is " + plainCount[0],
+                "a thread did not get its turns: check that the GIL is released at the end of"
+                        + " run()", null);
+    }
+
+    @Test
+    @Order(2)
+    @Points(3)
+    @DisplayName("a step that throws ends its thread, and the GIL is released")
+    void aFailingStepReleasesTheGil() throws Exception {
+        GlobalInterpreterLock gil = new GlobalInterpreterLock(AN_HOUR);
+        Interpreter interpreter = new Interpreter(gil);
+        List<String> ran = new CopyOnWriteArrayList<>();
+        InterpreterThread failing = interpreter.start("failing", Program.of(
+                () -> ran.add("failing: step 1"),
+                () -> {
+                    throw new IllegalStateException("a step failed on purpose");
+                },
+                () -> ran.add("failing: step 3")));
+        failing.join(PATIENCE);
+        rethrowNotDone(failing);
+        InterpreterThread next = interpreter.start("next", Program.of(() -> ran.add("next")));
+        String late = GilTesting.await(() -> !next.isAlive());
+        rethrowNotDone(next);
+
+        Throwable failure = failing.failure().orElse(null);
+        Verdict.check(failure instanceof IllegalStateException
+                        && "a step failed on purpose".equals(failure.getMessage()),
+                "run() to end with the step's IllegalStateException(\"a step failed on"
+                        + " purpose\")",
+                failure == null ? "it ended normally" : "it ended with " + failure,
+                failure == null ? "do not catch the step's exception: let it end the program"
+                        : failure instanceof IllegalMonitorStateException
+                        ? "the GIL was released twice, or by a thread that did not hold it"
+                        : "let the step's own exception go on", null);
+        Verdict.check(!ran.contains("failing: step 3"),
+                "no step to run after the one that threw", "step 3 ran: " + ran,
+                "an exception ends the program, as in Python", null);
+        Verdict.check(late == null && ran.contains("next"),
+                "another thread to get the GIL once the failing thread ended",
+                "it was " + late + ": the GIL stayed held by a thread that no longer exists",
+                "release the GIL in a finally block, so that it is released also when a step"
+                        + " throws", null);
+    }
+
+    @Test
+    @Order(3)
+    @Points(2)
+    @DisplayName("a waiting thread gets a turn while another runs a long program: the"
+            + " interpreter checks for a drop request between steps")
+    void theInterpreterHonoursDropRequests() throws Exception {
+        Duration interval = Duration.ofMillis(2);
+        GlobalInterpreterLock gil = new GlobalInterpreterLock(interval);
+        Interpreter interpreter = new Interpreter(gil);
+        Turns turns = new Turns();
+        AtomicBoolean running = new AtomicBoolean();
+        AtomicLong waiterRanAt = new AtomicLong();
+        AtomicBoolean requestSeen = new AtomicBoolean();
+        long giveUpAt = System.nanoTime() + PATIENCE.toNanos();
+        InterpreterThread busy = interpreter.start("busy", until(
+                () -> waiterRanAt.get() != 0 || System.nanoTime() > giveUpAt, () -> {
+                    running.set(true);
+                    requestSeen.compareAndSet(false, gil.dropRequested());
+                    turns.step();
+                    GilTesting.spin(5_000);
+                }));
+        GilTesting.await(() -> running.get() || !busy.isAlive());
+        long startedAt = System.nanoTime();
+        InterpreterThread waiter = interpreter.start("waiter", Program.of(() -> {
+            waiterRanAt.set(System.nanoTime());
+            turns.step();
+        }));
+        busy.join(PATIENCE.plusSeconds(2));
+        waiter.join(PATIENCE);
+        rethrowFirst(List.of(busy, waiter));
+
+        long waitedMillis = ((waiterRanAt.get() == 0 ? System.nanoTime() : waiterRanAt.get())
+                - startedAt) / 1_000_000;
+        Verdict.check(waiterRanAt.get() != 0 && waitedMillis <= 500,
+                "the waiter's step to run within 500 ms (250 switch intervals) while \"busy\""
+                        + " runs its steps",
+                (waiterRanAt.get() == 0 ? "it never ran in " : "it ran after ") + waitedMillis
+                        + " ms; the turns: " + turns.render(),
+                requestSeen.get() ? "the drop request was set, but the running thread never"
+                        + " dropped the GIL: run() must call gil.dropIfRequested() between steps"
+                        : "no drop request was ever set: see Task 2 (acquire() sets it after a"
+                        + " switch interval)", null);
+    }
+
+    @Test
+    @Order(4)
+    @Points(1)
+    @DisplayName("run() runs each step once, in order, on the calling thread")
+    void runsEachStepOnceInOrder() throws Exception {
+        GlobalInterpreterLock gil = new GlobalInterpreterLock(AN_HOUR);
+        Interpreter interpreter = new Interpreter(gil);
+        List<String> ran = new CopyOnWriteArrayList<>();
+        Thread me = Thread.currentThread();
+        List<Step> steps = new ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            String name = "step " + i;
+            steps.add(() -> ran.add(Thread.currentThread() == me ? name : name + " elsewhere"));
+        }
+        interpreter.run(Program.of(steps.toArray(Step[]::new)));
+        boolean heldAfter = gil.isHeldByCurrentThread();
+
+        Verdict.check(ran.equals(List.of("step 1", "step 2", "step 3", "step 4", "step 5")),
+                "the 5 steps, once each, in order, on the thread that called run()",
+                "they ran as " + ran, "iterate over the program once and run each step", null);
+        Verdict.check(!heldAfter, "the GIL to be released when run() returns",
+                "the calling thread still held it", "release the GIL at the end of run()", null);
+    }
+
+    /** A program that runs a step again and again until a condition holds. */
+    private static Program until(BooleanSupplier done, Step step) {
+        return () -> new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return !done.getAsBoolean();
+            }
+
+            @Override
+            public Step next() {
+                return step;
+            }
+        };
+    }
+
+    private static void rethrowNotDone(InterpreterThread thread) {
+        thread.failure().filter(UnsupportedOperationException.class::isInstance).ifPresent(e -> {
+            throw (UnsupportedOperationException) e;
+        });
+    }
+
+    static void rethrowFirst(List<InterpreterThread> threads) throws Exception {
+        for (InterpreterThread thread : threads) {
+            rethrowNotDone(thread);
+        }
+        for (InterpreterThread thread : threads) {
+            Throwable failure = thread.failure().orElse(null);
+            if (failure instanceof Exception) {
+                throw (Exception) failure;
+            }
+            if (failure instanceof Error) {
+                throw (Error) failure;
+            }
+        }
+    }
+}
