@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 
 /** A piece of a test run on a thread of its own, whose failure the test can rethrow. */
 final class Background {
@@ -46,6 +47,15 @@ final class Background {
             rethrowFailure();
             throw new AssertionError(what + ": still not done after " + PATIENCE.toSeconds()
                     + " s");
+        }
+        rethrowFailure();
+    }
+
+    /** Waits until a condition holds or this body has ended, within {@link #PATIENCE}. */
+    void awaitUnlessEnded(BooleanSupplier condition) throws Exception {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (!condition.getAsBoolean() && !finished() && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
         }
         rethrowFailure();
     }

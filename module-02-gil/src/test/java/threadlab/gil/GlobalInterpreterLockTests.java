@@ -83,6 +83,8 @@ class GlobalInterpreterLockTests {
     @Test
     @DisplayName("release() when nobody holds the GIL throws IllegalMonitorStateException")
     void releaseWhenFreeThrows() {
+        assertThat(gil.isHeldByCurrentThread()).as("isHeldByCurrentThread() of a new GIL")
+                .isFalse();
         assertThatThrownBy(gil::release)
                 .as("release() on a GIL that nobody holds")
                 .isInstanceOf(IllegalMonitorStateException.class);

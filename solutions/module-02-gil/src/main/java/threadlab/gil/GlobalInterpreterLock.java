@@ -105,8 +105,10 @@ public final class GlobalInterpreterLock {
                 }
             }
             holder = me;
-            lastHolder = me;
-            switchNumber++;
+            if (lastHolder != me) {
+                lastHolder = me;
+                switchNumber++;
+            }
             dropRequest = false;
             switched.signalAll();
         } finally {
