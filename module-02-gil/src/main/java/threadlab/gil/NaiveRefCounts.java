@@ -2,6 +2,7 @@ package threadlab.gil;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import threadlab.refcount.BrokenUnsynchronizedRefCount;
@@ -59,30 +60,35 @@ public final class NaiveRefCounts {
         RefCount plain = new BrokenUnsynchronizedRefCount(plainFrees::incrementAndGet);
         start = System.nanoTime();
         Throwable failure = withoutTheGil(plain, threads, pairs);
-        System.out.printf("On plain Java threads, no GIL:     count %d, freed %d times (%d ms)%s%n",
-                plain.get(), plainFrees.get(), (System.nanoTime() - start) / 1_000_000,
-                failure == null ? "" : "%n  and a thread failed: " + failure);
+        System.out.printf("On plain Java threads, no GIL:     count %d, freed %d times (%d ms)%n",
+                plain.get(), plainFrees.get(), (System.nanoTime() - start) / 1_000_000);
+        if (failure != null) {
+            System.out.println("  and a thread failed: " + failure);
+        }
     }
 
     /** The same work on plain Java threads, with nothing around the count's updates. */
     private static Throwable withoutTheGil(RefCount count, int threads, int pairs)
             throws InterruptedException {
         AtomicReference<Throwable> first = new AtomicReference<>();
+        CountDownLatch go = new CountDownLatch(1);
         List<Thread> started = new ArrayList<>();
         for (int i = 0; i < threads; i++) {
             Thread thread = new Thread(() -> {
                 try {
+                    go.await();
                     for (int p = 0; p < pairs; p++) {
                         count.incref();
                         count.decref();
                     }
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | InterruptedException e) {
                     first.compareAndSet(null, e);
                 }
             });
             thread.start();
             started.add(thread);
         }
+        go.countDown();
         for (Thread thread : started) {
             thread.join();
         }
