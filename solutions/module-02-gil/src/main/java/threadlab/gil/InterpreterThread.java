@@ -81,13 +81,4 @@ public final class InterpreterThread {
     public Optional<Throwable> failure() {
         return Optional.ofNullable(failure.get());
     }
-
-    /**
-     * The Java thread underneath, for tests that watch its state.
-     *
-     * @return the thread
-     */
-    public Thread javaThread() {
-        return thread;
-    }
 }
