@@ -49,7 +49,7 @@ final class Report {
     static String threads(ThreadsExperiment.Result r) {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "CPU-bound: 2 programs of %,d steps (%.2f us a"
-                + " step), median of %d round(s)%n", r.stepsPerThread(), r.stepNanos() / 1000,
+                + " step), best of %d round(s)%n", r.stepsPerThread(), r.stepNanos() / 1000,
                 r.rounds()));
         out.append(String.format(Locale.ROOT, "  %-40s %9s %13s   %s%n", "run", "time",
                 "x sequential", "the lesson expects"));

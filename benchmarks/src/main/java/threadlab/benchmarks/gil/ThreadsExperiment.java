@@ -19,7 +19,8 @@ import threadlab.gil.Step;
 final class ThreadsExperiment {
 
     /**
-     * What the experiment measured, each time the median of its rounds.
+     * What the experiment measured, each time the best of its rounds: the run that other work
+     * on the machine disturbed least.
      *
      * @param stepsPerThread how many steps each CPU-bound program has
      * @param stepNanos how long one step takes on its own
@@ -56,7 +57,7 @@ final class ThreadsExperiment {
      */
     static Result run(boolean quick, Consumer<String> progress) throws Exception {
         Duration perProgram = quick ? Duration.ofMillis(20) : Duration.ofSeconds(1);
-        int rounds = quick ? 1 : 3;
+        int rounds = quick ? 1 : 5;
         double stepNanos = measureStep();
         long steps = Math.max(1, (long) (perProgram.toNanos() / stepNanos));
         progress.accept(String.format("CPU-bound: 2 programs of %,d steps (%.2f us each), %d"
@@ -74,8 +75,8 @@ final class ThreadsExperiment {
         progress.accept(String.format("Sleepers: %d threads each sleep %s", sleepers,
                 Report.duration(sleep)));
         long sleeping = sleepers(sleepers, sleep);
-        return new Result(steps, stepNanos, rounds, Duration.ofNanos(median(sequential)),
-                Duration.ofNanos(median(withGil)), Duration.ofNanos(median(withoutGil)),
+        return new Result(steps, stepNanos, rounds, Duration.ofNanos(best(sequential)),
+                Duration.ofNanos(best(withGil)), Duration.ofNanos(best(withoutGil)),
                 sleepers, sleep, Duration.ofNanos(sleeping));
     }
 
@@ -188,9 +189,7 @@ final class ThreadsExperiment {
         }
     }
 
-    private static long median(long[] values) {
-        long[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
+    private static long best(long[] values) {
+        return Arrays.stream(values).min().orElseThrow();
     }
 }
