@@ -93,7 +93,9 @@ public final class GilBenchmark {
         System.out.println("threadlab GIL benchmark" + (options.quick() ? " (quick: a check"
                 + " that it runs, the figures mean nothing)" : ""));
         System.out.println("Machine: " + Report.machine());
-        System.out.println("GIL: " + options.classes() + ", switch interval "
+        System.out.println("GIL: " + (options.classes().equals(Path.of(Options.SOLUTION))
+                ? "the reference solution" : options.classes().toString())
+                + ", switch interval "
                 + Report.duration(GlobalInterpreterLock.DEFAULT_SWITCH_INTERVAL));
         System.out.println();
         ThreadsExperiment.Result threads = ThreadsExperiment.run(options.quick(),
