@@ -65,12 +65,39 @@ public final class GraderFiles {
                     Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
                 }
             }
+            // The test JVMs run the grader from a copy, so that nothing they see leads back to
+            // the folder the grader came from, where the hidden tests' sources may be.
+            Path runtime = unpacked.resolve("grader.jar");
+            Files.copy(home, runtime, StandardCopyOption.REPLACE_EXISTING);
+            return checked(new GraderFiles(unpacked.resolve(HIDDEN),
+                    unpacked.resolve(COURSE_API), List.of(runtime)));
         } catch (IOException e) {
             throw new GraderException("Could not read the grader's own jar " + home + ": " + e
                     + ". Rebuild it with ./mvnw -q package -DskipTests -Pcourse.", e);
         }
-        return checked(new GraderFiles(unpacked.resolve(HIDDEN), unpacked.resolve(COURSE_API),
-                List.of(home)));
+    }
+
+    /**
+     * A fingerprint of the hidden tests and the course API as they are now: the grader compares
+     * it before and after each submission, so that a submission that rewrote them cannot go
+     * unnoticed.
+     *
+     * @return a SHA-256 over every file's path and bytes
+     */
+    public String fingerprint() {
+        return Fingerprint.of(List.of(hiddenTests, courseApi));
+    }
+
+    /**
+     * A fingerprint of everything a test JVM runs: the hidden tests, the course API and the
+     * grader's runtime.
+     *
+     * @return a SHA-256 over every file's path and bytes
+     */
+    public String fullFingerprint() {
+        List<Path> all = new ArrayList<>(List.of(hiddenTests, courseApi));
+        runtimeClasspath.stream().filter(Files::isRegularFile).forEach(all::add);
+        return Fingerprint.of(all);
     }
 
     private static GraderFiles checked(GraderFiles files) throws GraderException {
