@@ -15,12 +15,14 @@ import threadlab.grader.course.Course;
 import threadlab.grader.course.ExerciseModule;
 import threadlab.grader.discover.Fingerprint;
 import threadlab.grader.discover.GraderFiles;
+import threadlab.grader.discover.HiddenSources;
 import threadlab.grader.discover.HiddenTest;
 import threadlab.grader.discover.HiddenTestCatalog;
 import threadlab.grader.report.GradeReport;
 import threadlab.grader.report.ModuleResult;
 import threadlab.grader.report.TestResult;
 import threadlab.grader.run.Limits;
+import threadlab.grader.run.OutputLine;
 import threadlab.grader.run.TestJvmRunner;
 import threadlab.grader.run.TestOutcome;
 import threadlab.grader.run.TestRun;
@@ -66,8 +68,8 @@ public final class Grader implements AutoCloseable {
     }
 
     /** What every submission shares: the grader's files, unpacked once, and the test plan. */
-    private record Prepared(Path folder, GraderFiles files,
-            Map<ExerciseModule, List<HiddenTest>> plan, String fingerprint) {
+    private record Prepared(Path folder, GraderFiles files, HiddenSources sources,
+            Map<ExerciseModule, List<HiddenTest>> plan, String fingerprint, String contents) {
     }
 
     /**
@@ -86,7 +88,9 @@ public final class Grader implements AutoCloseable {
                 for (ExerciseModule module : Course.modules()) {
                     plan.put(module, catalog.discover(module));
                 }
-                prepared = new Prepared(folder, files, plan, files.fingerprint());
+                prepared = new Prepared(folder, files, HiddenSources.beside(), plan,
+                        files.fingerprint(),
+                        Fingerprint.of(files.contents()));
             } catch (GraderException | RuntimeException e) {
                 deleteQuietly(folder);
                 throw e;
@@ -189,17 +193,17 @@ public final class Grader implements AutoCloseable {
             TestRun run = new TestJvmRunner(limits, jvmArgs).runAll(classpath, toRun,
                     work.resolve("run"));
             outcomes.putAll(run.outcomes());
-            notes.addAll(run.notes());
+            run.notes().forEach(note -> notes.add(prepared.sources().feedback(note)));
             jvms = run.jvms();
         }
         if (!Fingerprint.of(List.of(work.resolve("classes"))).equals(classes)) {
             throw new TamperedException("The compiled classes of " + submission.name()
                     + " changed on disk while its tests ran.");
         }
-        verifyGraderFiles(submission.name());
         List<ModuleResult> modules = new ArrayList<>();
         prepared.plan().forEach((module, tests) -> modules.add(new ModuleResult(module,
-                tests.stream().map(t -> result(t, outcomes.get(t.uniqueId()))).toList())));
+                tests.stream().map(t -> result(t, outcomes.get(t.uniqueId()),
+                        prepared.sources())).toList())));
         long millis = (System.nanoTime() - start) / 1_000_000;
         return new GradeReport(submission, modules, version(), Runtime.version().toString(),
                 limits, millis, notes, compileMillis, millis - compileMillis, jvms);
@@ -212,10 +216,40 @@ public final class Grader implements AutoCloseable {
      * @throws TamperedException if they changed
      */
     public void verifyGraderFiles(String during) throws TamperedException {
-        if (!prepared.files().fingerprint().equals(prepared.fingerprint())) {
-            throw new TamperedException("The grader's hidden tests or course API changed on disk"
-                    + " while " + during + " was graded.");
+        if (!graderFilesIntact()) {
+            throw new TamperedException("The grader's hidden tests, course API or runtime"
+                    + " changed on disk while " + during + " was graded.");
         }
+    }
+
+    /**
+     * Whether the hidden tests, the course API and the runtime are as they were when grading
+     * began. It reads only the files' attributes, so it is quick enough to ask after each
+     * submission.
+     *
+     * @return {@code true} if nothing changed them
+     */
+    public synchronized boolean graderFilesIntact() {
+        return prepared.files().fingerprint().equals(prepared.fingerprint());
+    }
+
+    /**
+     * Puts the hidden tests, the course API and the runtime back as they are in the grader's
+     * jar, after something changed them.
+     *
+     * @throws GraderException if they cannot be put back as they were
+     */
+    public synchronized void restoreGraderFiles() throws GraderException {
+        prepared.files().restore();
+        String contents = Fingerprint.of(prepared.files().contents());
+        if (!contents.equals(prepared.contents())) {
+            throw new GraderException("The grader's files could not be put back as they were:"
+                    + " the grader's own jar changed on disk during the run. Rebuild the grader"
+                    + " and grade again.");
+        }
+        prepared = new Prepared(prepared.folder(), prepared.files(), prepared.sources(),
+                prepared.plan(),
+                prepared.files().fingerprint(), contents);
     }
 
     /**
@@ -248,13 +282,17 @@ public final class Grader implements AutoCloseable {
         return classes;
     }
 
-    private static TestResult result(HiddenTest test, TestOutcome outcome) {
+    private static TestResult result(HiddenTest test, TestOutcome outcome,
+            HiddenSources sources) {
         if (outcome == null) {
             return new TestResult(test, false, "Not run: the grader lost this test's result."
                     + " Please report this to the course staff.", 0);
         }
-        return new TestResult(test, outcome.passed(), outcome.feedback(), outcome.millis(),
-                outcome.output(), outcome.dropped());
+        List<OutputLine> output = outcome.output().stream().map(line -> sources.line(
+                line.text()).map(text -> new OutputLine(line.micros(), line.thread(),
+                        line.channel(), text, line.shared())).orElse(line)).toList();
+        return new TestResult(test, outcome.passed(), sources.feedback(outcome.feedback()),
+                outcome.millis(), output, outcome.dropped());
     }
 
     /**

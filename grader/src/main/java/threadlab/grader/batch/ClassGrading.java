@@ -1,11 +1,13 @@
 package threadlab.grader.batch;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -14,7 +16,6 @@ import threadlab.grader.Grader;
 import threadlab.grader.GraderException;
 import threadlab.grader.GradingFailure;
 import threadlab.grader.TamperedException;
-import threadlab.grader.discover.Fingerprint;
 import threadlab.grader.report.GradeReport;
 import threadlab.grader.submission.Candidate;
 import threadlab.grader.submission.Snapshot;
@@ -25,6 +26,12 @@ import threadlab.grader.submission.UnreadableSubmissionException;
  * Grades a class: first a snapshot of every submission's sources, before any student code runs,
  * then the submissions, several at a time, each in test JVMs of its own. A submission that
  * cannot be read, or that breaks its JVM, costs only its own grade; the rest are graded.
+ *
+ * <p>Java cannot stop a submission from writing files with the user's rights. After each
+ * submission the grader checks that its own files (hidden tests, course API, runtime) are as
+ * they were. If they changed, it puts them back, and grades again, one at a time, every
+ * submission that ran meanwhile: a submission that changes them again gets no grade and is
+ * named; the others get the grade their own code earns.
  */
 public final class ClassGrading {
 
@@ -39,8 +46,8 @@ public final class ClassGrading {
      * What grading a class gave.
      *
      * @param graded every submission's grade, in the order given
-     * @param problems what went wrong with the run itself, such as files that changed on disk;
-     *     empty when every grade can be trusted
+     * @param problems what went wrong that an instructor must look at, such as a submission that
+     *     changed the grader's files; empty when nothing did
      * @param millis how long it took
      */
     public record Result(List<Graded> graded, List<String> problems, long millis) {
@@ -52,9 +59,38 @@ public final class ClassGrading {
         }
     }
 
-    /** A submission, its snapshot, and its fingerprint when it was taken. */
-    private record Prepared(Candidate candidate, String folder, Submission submission,
-            UnreadableSubmissionException unreadable, String fingerprint) {
+    /** A submission, read or not. */
+    private record Prepared(Candidate candidate, String folder, Snapshot snapshot,
+            UnreadableSubmissionException unreadable) {
+    }
+
+    /** Which submissions ran while the grader's files may have been changed. */
+    private static final class Guard {
+        private final Grader grader;
+        private final Set<Integer> running = new HashSet<>();
+        private final Set<Integer> suspects = new TreeSet<>();
+
+        Guard(Grader grader) {
+            this.grader = grader;
+        }
+
+        synchronized void started(int index) {
+            running.add(index);
+        }
+
+        /** Whether the grade of a submission that just finished stands. */
+        synchronized boolean finished(int index) throws GraderException {
+            if (!grader.graderFilesIntact()) {
+                suspects.addAll(running);
+                grader.restoreGraderFiles();
+            }
+            running.remove(index);
+            return !suspects.contains(index);
+        }
+
+        synchronized List<Integer> suspects() {
+            return List.copyOf(suspects);
+        }
     }
 
     /**
@@ -75,75 +111,99 @@ public final class ClassGrading {
         List<Prepared> prepared = new ArrayList<>();
         for (int i = 0; i < candidates.size(); i++) {
             Candidate candidate = candidates.get(i);
-            Path target = staging.resolve(String.format(Locale.ROOT, "%04d", i));
             try {
-                Submission submission = Snapshot.take(candidate, target);
-                prepared.add(new Prepared(candidate, folders.get(i), submission, null,
-                        Fingerprint.of(List.of(target))));
+                prepared.add(new Prepared(candidate, folders.get(i), Snapshot.take(candidate),
+                        null));
             } catch (UnreadableSubmissionException e) {
-                prepared.add(new Prepared(candidate, folders.get(i), null, e, null));
+                prepared.add(new Prepared(candidate, folders.get(i), null, e));
             }
         }
-        List<String> problems = java.util.Collections.synchronizedList(new ArrayList<>());
-        AtomicInteger index = new AtomicInteger();
+        Guard guard = new Guard(grader);
+        List<String> problems = new ArrayList<>();
+        AtomicInteger threads = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, jobs), r -> {
-            Thread thread = new Thread(r, "grading-" + index.incrementAndGet());
+            Thread thread = new Thread(r, "grading-" + threads.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
+        List<GradeReport> reports = new ArrayList<>();
         try {
             List<Future<GradeReport>> futures = new ArrayList<>();
-            for (Prepared p : prepared) {
-                futures.add(pool.submit(() -> gradeOne(grader, p, progress, problems)));
-            }
-            List<Graded> graded = new ArrayList<>();
             for (int i = 0; i < prepared.size(); i++) {
-                graded.add(new Graded(prepared.get(i).folder(), futures.get(i).get()));
+                int index = i;
+                futures.add(pool.submit(() -> {
+                    Prepared p = prepared.get(index);
+                    progress.started(p.candidate().name());
+                    guard.started(index);
+                    GradeReport report = gradeOne(grader, p, staging, index);
+                    boolean stands = guard.finished(index);
+                    progress.graded(p.candidate().name(), report.score(), report.maxScore(),
+                            report.millis());
+                    return stands ? report : null;
+                }));
             }
-            return new Result(graded, problems, (System.nanoTime() - start) / 1_000_000);
+            for (Future<GradeReport> future : futures) {
+                reports.add(future.get());
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new GraderException("Grading was interrupted.", e);
         } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof GraderException cause) {
+                throw cause;
+            }
             throw new GraderException("The grader failed: " + e.getCause(), e.getCause());
         } finally {
             pool.shutdownNow();
         }
-    }
-
-    private static GradeReport gradeOne(Grader grader, Prepared p, Progress progress,
-            List<String> problems) throws GraderException {
-        String name = p.candidate().name();
-        progress.started(name);
-        GradeReport report;
-        Submission named = new Submission(name, p.candidate().path(),
-                p.candidate().path().toAbsolutePath().normalize());
-        if (p.unreadable() != null) {
-            report = grader.unreadable(named, p.unreadable());
-        } else if (!problems.isEmpty()) {
-            report = grader.unreadable(named, new NotGraded("Not graded: the run was stopped"
-                    + " because files that grading depends on changed on disk. " + problems.get(0)));
-        } else {
-            try {
-                Path snapshot = p.submission().root();
-                if (!Fingerprint.of(List.of(snapshot)).equals(p.fingerprint())) {
-                    throw new TamperedException("The snapshot of " + name + "'s sources changed on"
-                            + " disk before it was graded.");
-                }
-                report = grader.grade(p.submission());
-            } catch (TamperedException e) {
-                problems.add(e.getMessage());
-                report = grader.unreadable(named, new NotGraded("Not graded: " + e.getMessage()));
-            } catch (RuntimeException e) {
-                report = grader.unreadable(named, new NotGraded("The grader failed on this"
-                        + " submission (" + e + "). Please report this to the course staff; the"
-                        + " other submissions were graded as usual."));
-            } finally {
-                Grader.deleteQuietly(p.submission().root());
+        for (int index : guard.suspects()) {
+            // Again, alone: whatever changes the grader's files now is this submission.
+            Prepared p = prepared.get(index);
+            GradeReport report = gradeOne(grader, p, staging, index);
+            if (grader.graderFilesIntact()) {
+                reports.set(index, report);
+            } else {
+                grader.restoreGraderFiles();
+                String name = p.candidate().name();
+                problems.add(name + "'s code changed the grader's own files (hidden tests,"
+                        + " course API or runtime) while its tests ran, so it has no grade. The"
+                        + " grader put its files back and graded again every submission that ran"
+                        + " meanwhile.");
+                reports.set(index, grader.unreadable(named(p), new NotGraded("Not graded: while"
+                        + " this submission's tests ran, the grader's own files changed on disk."
+                        + " A submission may write files only in its own working folder.")));
             }
         }
-        progress.graded(name, report.score(), report.maxScore(), report.millis());
-        return report;
+        List<Graded> graded = new ArrayList<>();
+        for (int i = 0; i < prepared.size(); i++) {
+            graded.add(new Graded(prepared.get(i).folder(), reports.get(i)));
+        }
+        return new Result(graded, problems, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private static Submission named(Prepared p) {
+        return new Submission(p.candidate().name(), p.candidate().path(),
+                p.candidate().path().toAbsolutePath().normalize());
+    }
+
+    private static GradeReport gradeOne(Grader grader, Prepared p, Path staging, int index)
+            throws GraderException {
+        if (p.unreadable() != null) {
+            return grader.unreadable(named(p), p.unreadable());
+        }
+        Path folder = staging.resolve(String.format(Locale.ROOT, "%04d", index));
+        try {
+            Grader.deleteQuietly(folder);
+            return grader.grade(p.snapshot().writeTo(folder));
+        } catch (TamperedException e) {
+            return grader.unreadable(named(p), new NotGraded("Not graded: " + e.getMessage()));
+        } catch (IOException | RuntimeException e) {
+            return grader.unreadable(named(p), new NotGraded("The grader failed on this"
+                    + " submission (" + e + "). Please report this to the course staff; the"
+                    + " other submissions were graded as usual."));
+        } finally {
+            Grader.deleteQuietly(folder);
+        }
     }
 
     /** The output folder for each submission: its name, made safe and unique. */

@@ -147,6 +147,7 @@ public final class GradeCommand implements Callable<Integer> {
         GradeReport report;
         try (Grader grader = new Grader(limits)) {
             report = grader.grade(target);
+            grader.verifyGraderFiles(target.name());
         }
         PrintWriter printed = spec.commandLine().getOut();
         printed.print(TextReport.render(report));

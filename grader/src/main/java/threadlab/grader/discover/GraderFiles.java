@@ -30,10 +30,14 @@ public final class GraderFiles {
     private final Path courseApi;
     private final List<Path> runtimeClasspath;
 
-    private GraderFiles(Path hiddenTests, Path courseApi, List<Path> runtimeClasspath) {
+    private final Path unpackedFrom;
+
+    private GraderFiles(Path hiddenTests, Path courseApi, List<Path> runtimeClasspath,
+            Path unpackedFrom) {
         this.hiddenTests = hiddenTests;
         this.courseApi = courseApi;
         this.runtimeClasspath = List.copyOf(runtimeClasspath);
+        this.unpackedFrom = unpackedFrom;
     }
 
     /**
@@ -47,9 +51,16 @@ public final class GraderFiles {
         Path home = codeSource();
         if (Files.isDirectory(home)) {
             return checked(new GraderFiles(home.resolve(HIDDEN), home.resolve(COURSE_API),
-                    classPathWithoutExercises()));
+                    classPathWithoutExercises(), null));
         }
         Path unpacked = work.resolve("grader-files");
+        unpack(home, unpacked);
+        return checked(new GraderFiles(unpacked.resolve(HIDDEN), unpacked.resolve(COURSE_API),
+                List.of(unpacked.resolve("grader.jar")), home));
+    }
+
+    /** Unpacks the hidden tests and the course API from the jar, and copies the jar. */
+    private static void unpack(Path home, Path unpacked) throws GraderException {
         try (JarFile jar = new JarFile(home.toFile())) {
             Enumeration<JarEntry> entries = jar.entries();
             while (entries.hasMoreElements()) {
@@ -68,9 +79,9 @@ public final class GraderFiles {
             // The test JVMs run the grader from a copy, so that nothing they see leads back to
             // the folder the grader came from, where the hidden tests' sources may be.
             Path runtime = unpacked.resolve("grader.jar");
-            Files.copy(home, runtime, StandardCopyOption.REPLACE_EXISTING);
-            return checked(new GraderFiles(unpacked.resolve(HIDDEN),
-                    unpacked.resolve(COURSE_API), List.of(runtime)));
+            Files.deleteIfExists(runtime);
+            Files.copy(home, runtime);
+            runtime.toFile().setReadOnly();
         } catch (IOException e) {
             throw new GraderException("Could not read the grader's own jar " + home + ": " + e
                     + ". Rebuild it with ./mvnw -q package -DskipTests -Pcourse.", e);
@@ -85,19 +96,41 @@ public final class GraderFiles {
      * @return a SHA-256 over every file's path and bytes
      */
     public String fingerprint() {
-        return Fingerprint.of(List.of(hiddenTests, courseApi));
+        return Fingerprint.quick(all());
     }
 
     /**
-     * A fingerprint of everything a test JVM runs: the hidden tests, the course API and the
-     * grader's runtime.
+     * Everything a test JVM reads of the grader's: the hidden tests, the course API and, when
+     * the grader runs from its jar, its runtime.
      *
-     * @return a SHA-256 over every file's path and bytes
+     * @return files and folders
      */
-    public String fullFingerprint() {
+    public List<Path> contents() {
+        return all();
+    }
+
+    private List<Path> all() {
         List<Path> all = new ArrayList<>(List.of(hiddenTests, courseApi));
-        runtimeClasspath.stream().filter(Files::isRegularFile).forEach(all::add);
-        return Fingerprint.of(all);
+        if (unpackedFrom != null) {
+            all.addAll(runtimeClasspath);
+        }
+        return all;
+    }
+
+    /**
+     * Unpacks the grader's files again, as they are in its jar: after a submission changed them.
+     *
+     * @throws GraderException if the jar cannot be read
+     */
+    public void restore() throws GraderException {
+        if (unpackedFrom == null) {
+            throw new GraderException("The grader's hidden tests changed on disk in its build"
+                    + " folder " + hiddenTests + "; rebuild the grader.");
+        }
+        for (Path dir : List.of(hiddenTests, courseApi)) {
+            threadlab.grader.Grader.deleteQuietly(dir);
+        }
+        unpack(unpackedFrom, hiddenTests.getParent());
     }
 
     private static GraderFiles checked(GraderFiles files) throws GraderException {

@@ -41,7 +41,8 @@ public final class TestJvmRunner {
 
     /** What every test JVM runs with: quick to start, predictable, and bounded. */
     static final List<String> JVM_FLAGS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-            "-XX:-UsePerfData", "-XX:+ExitOnOutOfMemoryError", "-Dfile.encoding=UTF-8",
+            "-XX:-UsePerfData", "-XX:+ExitOnOutOfMemoryError", "-XX:+DisplayVMOutputToStderr",
+            "-Dfile.encoding=UTF-8",
             "-Djava.awt.headless=true", "-Duser.language=en", "-Duser.country=US",
             "-Duser.timezone=UTC");
 

@@ -1,8 +1,8 @@
 package threadlab.grader.submission;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
@@ -19,60 +21,79 @@ import threadlab.grader.course.Course;
 import threadlab.grader.course.ExerciseModule;
 
 /**
- * Copies the sources of a submission, from a folder or a zip, into a folder of the grader's, so
- * that the grader compiles what the student handed in, and nothing running meanwhile can change
- * it. Only each module's {@code src/main/java} is taken. A zip is checked whole before anything
- * is unpacked: no entry may land outside its folder, and its size is bounded.
+ * The sources of a submission, read from a folder or a zip into memory before any student code
+ * runs, so that the grader compiles what the student handed in, and nothing running meanwhile
+ * can change it. Only each module's {@code src/main/java} is taken. A zip is checked whole before
+ * anything is read: no entry may land outside its folder, and its size is bounded.
  */
 public final class Snapshot {
+
+    private final Candidate candidate;
+    private final Map<String, byte[]> files;
+
+    private Snapshot(Candidate candidate, Map<String, byte[]> files) {
+        this.candidate = candidate;
+        this.files = files;
+    }
+
+    /**
+     * Writes the sources to a folder of the grader's, to compile them.
+     *
+     * @param target an empty folder
+     * @return the submission, read from that folder, with its name and origin
+     * @throws IOException if the folder cannot be written
+     */
+    public Submission writeTo(Path target) throws IOException {
+        Files.createDirectories(target);
+        for (Map.Entry<String, byte[]> file : files.entrySet()) {
+            Path to = target.resolve(file.getKey());
+            Files.createDirectories(to.getParent());
+            Files.write(to, file.getValue());
+        }
+        return new Submission(candidate.name(), target,
+                candidate.path().toAbsolutePath().normalize());
+    }
 
     /** The most files a submission's sources may have. */
     static final int MAX_FILES = 2_000;
     /** The most bytes a submission's sources may have, unpacked. */
-    static final long MAX_BYTES = 20L * 1024 * 1024;
+    static final long MAX_BYTES = 5L * 1024 * 1024;
     /** How deep a submission's course folder may sit below extra top folders. */
     static final int MAX_TOP_FOLDERS = 3;
-
-    private Snapshot() {
-    }
 
     /**
      * Takes a snapshot of a submission's sources.
      *
      * @param candidate the submission as named
-     * @param target an empty folder of the grader's
-     * @return the submission, read from the snapshot
+     * @return the snapshot
      * @throws UnreadableSubmissionException if it cannot be read, with what to do
      */
-    public static Submission take(Candidate candidate, Path target)
-            throws UnreadableSubmissionException {
+    public static Snapshot take(Candidate candidate) throws UnreadableSubmissionException {
         Path path = candidate.path();
         String shown = path.toString();
         if (!Files.exists(path)) {
             throw new UnreadableSubmissionException("The submission " + shown + " does not exist,"
                     + " so nothing could be graded. Check the name and hand it in again.");
         }
-        Submission named = new Submission(candidate.name(), target,
-                path.toAbsolutePath().normalize());
+        Map<String, byte[]> files = new TreeMap<>();
         try {
-            Files.createDirectories(target);
             if (candidate.isZip()) {
-                unzip(path, target);
+                unzip(path, files);
             } else if (Files.isDirectory(path)) {
-                copy(path, target);
+                copy(path, files);
             } else {
                 throw new UnreadableSubmissionException("The submission " + shown + " is a file,"
                         + " not a folder or a .zip, so nothing could be graded. Hand in the"
                         + " course folder, or a .zip of it.");
             }
-        } catch (IOException e) {
+        } catch (IOException | java.nio.file.InvalidPathException e) {
             throw new UnreadableSubmissionException("The submission " + shown + " could not be"
                     + " read (" + e.getMessage() + "), so nothing could be graded.");
         }
-        return named;
+        return new Snapshot(candidate, files);
     }
 
-    private static void copy(Path folder, Path target)
+    private static void copy(Path folder, Map<String, byte[]> target)
             throws IOException, UnreadableSubmissionException {
         Path root = root(folder);
         Budget budget = new Budget(folder.toString());
@@ -89,10 +110,9 @@ public final class Snapshot {
             for (Path file : files) {
                 budget.file();
                 budget.add(Files.size(file));
-                Path to = target.resolve(module.sourceFolder())
-                        .resolve(sources.relativize(file).toString());
-                Files.createDirectories(to.getParent());
-                Files.copy(file, to);
+                target.put(module.sourceFolder() + "/"
+                        + sources.relativize(file).toString().replace('\\', '/'),
+                        Files.readAllBytes(file));
             }
         }
     }
@@ -129,7 +149,7 @@ public final class Snapshot {
                 + " folder as it is laid out, with each module's folder at its top.";
     }
 
-    private static void unzip(Path zip, Path target)
+    private static void unzip(Path zip, Map<String, byte[]> target)
             throws IOException, UnreadableSubmissionException {
         try (ZipFile file = open(zip)) {
             List<ZipEntry> entries = new ArrayList<>();
@@ -161,24 +181,18 @@ public final class Snapshot {
                 for (ExerciseModule module : Course.modules()) {
                     String sources = prefix + module.sourceFolder() + "/";
                     if (name.startsWith(sources)) {
-                        Path to = target.resolve(module.sourceFolder())
-                                .resolve(name.substring(sources.length())).normalize();
-                        if (!to.startsWith(target)) {
-                            throw new UnreadableSubmissionException("The zip " + zip + " has an"
-                                    + " entry, \"" + name + "\", that would land outside the"
-                                    + " folder it unpacks to.");
-                        }
-                        Files.createDirectories(to.getParent());
-                        try (InputStream in = file.getInputStream(entry);
-                                OutputStream out = Files.newOutputStream(to)) {
+                        budget.file();
+                        ByteArrayOutputStream out = new ByteArrayOutputStream();
+                        try (InputStream in = file.getInputStream(entry)) {
                             byte[] buffer = new byte[8192];
                             for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
                                 budget.add(n);
                                 out.write(buffer, 0, n);
                             }
                         }
-                        budget.add(0);
-                        budget.file();
+                        target.put(module.sourceFolder() + "/" + Path.of(
+                                name.substring(sources.length())).normalize().toString()
+                                .replace('\\', '/'), out.toByteArray());
                     }
                 }
             }

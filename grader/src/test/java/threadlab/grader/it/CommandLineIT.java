@@ -56,4 +56,32 @@ class CommandLineIT {
         assertThat(result.stdout()).contains("Total: ");
         assertThat(result.stderr()).contains("could not write").doesNotContain("\tat ");
     }
+
+    @Test
+    @DisplayName("an empty folder is neither a submission nor a class: exit 1 and why")
+    void anEmptyFolder(@TempDir Path empty) throws Exception {
+        GraderProcess.Result result = GraderProcess.run(GraderProcess.courseRoot(), "grade",
+                empty.toString());
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.stderr()).contains("is neither a submission nor a class")
+                .contains("(it is empty)").doesNotContain("\tat ");
+    }
+
+    @Test
+    @DisplayName("--json with a class, or a count below 1: exit 2 and a one-line reason")
+    void wrongOptions(@TempDir Path dir) throws Exception {
+        Path a = Files.createDirectories(dir.resolve("a/module-03-threads"));
+        Path b = Files.createDirectories(dir.resolve("b/module-03-threads"));
+        GraderProcess.Result json = GraderProcess.run(GraderProcess.courseRoot(), "grade",
+                a.getParent().toString(), b.getParent().toString(), "--json", "x.json");
+        GraderProcess.Result repeat = GraderProcess.run(GraderProcess.courseRoot(), "grade",
+                "--repeat", "0");
+
+        assertThat(json.exitCode()).isEqualTo(2);
+        assertThat(json.stderr().lines().findFirst().orElse(""))
+                .contains("--json is for one submission");
+        assertThat(repeat.exitCode()).isEqualTo(2);
+        assertThat(repeat.stderr().lines().findFirst().orElse("")).contains("--repeat 1 or more");
+    }
 }

@@ -102,6 +102,58 @@ public final class GraderProcess {
     }
 
     /**
+     * Grades a class and reads the reports it wrote.
+     *
+     * @param out the output folder
+     * @param args the submissions and any options; {@code --out} is added
+     * @return what the grader printed and wrote
+     * @throws Exception if the grader cannot be run
+     */
+    public static ClassGraded gradeClass(Path out, String... args) throws Exception {
+        List<String> all = new ArrayList<>(List.of("grade"));
+        all.addAll(List.of(args));
+        all.add("--out");
+        all.add(out.toString());
+        return new ClassGraded(run(courseRoot(), all.toArray(String[]::new)), out);
+    }
+
+    /**
+     * A graded class: what the grader printed, and the folder of reports.
+     *
+     * @param printed what the grader printed
+     * @param out the output folder
+     */
+    public record ClassGraded(Result printed, Path out) {
+
+        /**
+         * A student's grade, from their results.json.
+         *
+         * @param folder the student's folder under the output folder
+         * @return the grade
+         * @throws Exception if the file is missing or not JSON
+         */
+        public Graded student(String folder) throws Exception {
+            Path json = out.resolve(folder).resolve("results.json");
+            if (!Files.isRegularFile(json)) {
+                throw new AssertionError("no " + json + "; the grader printed:\n"
+                        + printed.stdout() + printed.stderr());
+            }
+            return new Graded(printed, new ObjectMapper().readTree(json.toFile()));
+        }
+
+        /**
+         * A report file's text.
+         *
+         * @param relative the file, relative to the output folder
+         * @return its text
+         * @throws Exception if it is missing
+         */
+        public String file(String relative) throws Exception {
+            return Files.readString(out.resolve(relative), StandardCharsets.UTF_8);
+        }
+    }
+
+    /**
      * A graded submission: the printed report and the results.json.
      *
      * @param printed what the grader printed
