@@ -21,6 +21,7 @@ import threadlab.grader.discover.HiddenTestCatalog;
 import threadlab.grader.report.GradeReport;
 import threadlab.grader.report.ModuleResult;
 import threadlab.grader.report.TestResult;
+import threadlab.grader.run.ClassDataArchive;
 import threadlab.grader.run.Limits;
 import threadlab.grader.run.OutputLine;
 import threadlab.grader.run.TestJvmRunner;
@@ -45,7 +46,9 @@ public final class Grader implements AutoCloseable {
 
     private final Limits limits;
     private final List<String> jvmArgs;
+    private final boolean shareClasses;
     private Prepared prepared;
+    private ClassDataArchive archive;
 
     /**
      * A grader with limits.
@@ -63,8 +66,21 @@ public final class Grader implements AutoCloseable {
      * @param jvmArgs more options for each test JVM, such as a class-data sharing archive
      */
     public Grader(Limits limits, List<String> jvmArgs) {
+        this(limits, jvmArgs, false);
+    }
+
+    /**
+     * A grader with limits, more options for each test JVM, and, for many submissions, a
+     * class-data sharing archive that its test JVMs share.
+     *
+     * @param limits the time and memory bounds for each submission
+     * @param jvmArgs more options for each test JVM
+     * @param shareClasses whether to build a class-data sharing archive for the run
+     */
+    public Grader(Limits limits, List<String> jvmArgs, boolean shareClasses) {
         this.limits = limits;
         this.jvmArgs = List.copyOf(jvmArgs);
+        this.shareClasses = shareClasses;
     }
 
     /** What every submission shares: the grader's files, unpacked once, and the test plan. */
@@ -91,6 +107,11 @@ public final class Grader implements AutoCloseable {
                 prepared = new Prepared(folder, files, HiddenSources.beside(), plan,
                         files.fingerprint(),
                         Fingerprint.of(files.contents()));
+                if (shareClasses && files.hiddenTestsJar().isPresent()) {
+                    List<Path> shared = new ArrayList<>(files.runtimeClasspath());
+                    shared.add(files.hiddenTestsJar().get());
+                    archive = new ClassDataArchive(folder.resolve("class-data"), shared);
+                }
             } catch (GraderException | RuntimeException e) {
                 deleteQuietly(folder);
                 throw e;
@@ -181,7 +202,7 @@ public final class Grader implements AutoCloseable {
             // The grader's runtime and the hidden tests come first, so that no class of a
             // submission can stand in for one of theirs.
             List<Path> classpath = new ArrayList<>(files.runtimeClasspath());
-            classpath.add(files.hiddenTests());
+            classpath.add(files.hiddenTestsJar().orElse(files.hiddenTests()));
             classpath.addAll(compiled.values());
             for (ExerciseModule module : compiled.keySet()) {
                 for (Path used : uses(module, compiled, files)) {
@@ -190,7 +211,7 @@ public final class Grader implements AutoCloseable {
                     }
                 }
             }
-            TestRun run = new TestJvmRunner(limits, jvmArgs).runAll(classpath, toRun,
+            TestRun run = new TestJvmRunner(limits, jvmArgs, archive).runAll(classpath, toRun,
                     work.resolve("run"));
             outcomes.putAll(run.outcomes());
             run.notes().forEach(note -> notes.add(prepared.sources().feedback(note)));
@@ -230,7 +251,21 @@ public final class Grader implements AutoCloseable {
      * @return {@code true} if nothing changed them
      */
     public synchronized boolean graderFilesIntact() {
-        return prepared.files().fingerprint().equals(prepared.fingerprint());
+        boolean intact = prepared.files().fingerprint().equals(prepared.fingerprint());
+        if (archive != null && !archive.intact()) {
+            archive.discard();
+            intact = false;
+        }
+        return intact;
+    }
+
+    /**
+     * What became of the class-data sharing archive, for the reports.
+     *
+     * @return its state, or that it was not asked for
+     */
+    public String classDataSharing() {
+        return archive == null ? "off" : archive.state();
     }
 
     /**
@@ -240,6 +275,9 @@ public final class Grader implements AutoCloseable {
      * @throws GraderException if they cannot be put back as they were
      */
     public synchronized void restoreGraderFiles() throws GraderException {
+        if (archive != null) {
+            archive.discard();
+        }
         prepared.files().restore();
         String contents = Fingerprint.of(prepared.files().contents());
         if (!contents.equals(prepared.contents())) {

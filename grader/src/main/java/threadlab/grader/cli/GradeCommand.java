@@ -58,6 +58,9 @@ public final class GradeCommand implements Callable<Integer> {
             + " per student, are a class: each student's reports go to DIR/<student>/, and the"
             + " class's to DIR/grades.csv and DIR/index.html.";
 
+    /** From how many submissions on the test JVMs share a class-data archive. */
+    static final int SHARE_CLASSES_FROM = 8;
+
     /** The exit code when regrades differ. */
     static final int DIFFERENT = 3;
 
@@ -172,7 +175,8 @@ public final class GradeCommand implements Callable<Integer> {
         PrintStream progressOut = System.err;
         intake.notes().forEach(note -> progressOut.println("Note: " + note));
         String started = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
-        try (Grader grader = new Grader(limits)) {
+        boolean shareClasses = intake.candidates().size() * repeat >= SHARE_CLASSES_FROM;
+        try (Grader grader = new Grader(limits, List.of(), shareClasses)) {
             grader.prepare();
             List<ClassGrading.Result> runs = new ArrayList<>();
             for (int i = 0; i < repeat; i++) {
@@ -186,7 +190,8 @@ public final class GradeCommand implements Callable<Integer> {
             }
             ClassGrading.Result first = runs.get(0);
             RunInfo run = RunInfo.here(Grader.version(), jobCount, limits,
-                    TestJvmRunner.options(limits), started, first.millis());
+                    TestJvmRunner.options(limits), grader.classDataSharing(), started,
+                    first.millis());
             List<String> problems = new ArrayList<>(first.problems());
             List<String> notes = new ArrayList<>(intake.notes());
             notes.addAll(problems);

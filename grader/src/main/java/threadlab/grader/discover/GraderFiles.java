@@ -25,6 +25,7 @@ public final class GraderFiles {
 
     private static final String HIDDEN = "hidden";
     private static final String COURSE_API = "course-api";
+    private static final String HIDDEN_JAR = "hidden-tests.jar";
 
     private final Path hiddenTests;
     private final Path courseApi;
@@ -82,6 +83,7 @@ public final class GraderFiles {
             Files.deleteIfExists(runtime);
             Files.copy(home, runtime);
             runtime.toFile().setReadOnly();
+            jar(unpacked.resolve(HIDDEN), unpacked.resolve(HIDDEN_JAR));
         } catch (IOException e) {
             throw new GraderException("Could not read the grader's own jar " + home + ": " + e
                     + ". Rebuild it with ./mvnw -q package -DskipTests -Pcourse.", e);
@@ -113,8 +115,38 @@ public final class GraderFiles {
         List<Path> all = new ArrayList<>(List.of(hiddenTests, courseApi));
         if (unpackedFrom != null) {
             all.addAll(runtimeClasspath);
+            all.add(hiddenTestsJar().orElseThrow());
         }
         return all;
+    }
+
+    /**
+     * The hidden tests as a jar, when the grader runs from its own jar: test JVMs run them from
+     * there, as class-data sharing takes jars only.
+     *
+     * @return the jar, or none when the grader runs from its build folder
+     */
+    public java.util.Optional<Path> hiddenTestsJar() {
+        return unpackedFrom == null ? java.util.Optional.empty()
+                : java.util.Optional.of(hiddenTests.resolveSibling(HIDDEN_JAR));
+    }
+
+    /** Packs a folder into a jar, its entries in a fixed order with fixed times. */
+    private static void jar(Path folder, Path jar) throws IOException {
+        Files.deleteIfExists(jar);
+        try (java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(
+                Files.newOutputStream(jar));
+                java.util.stream.Stream<Path> walk = Files.walk(folder)) {
+            for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
+                JarEntry entry = new JarEntry(folder.relativize(file).toString()
+                        .replace('\\', '/'));
+                entry.setTime(0);
+                out.putNextEntry(entry);
+                Files.copy(file, out);
+                out.closeEntry();
+            }
+        }
+        jar.toFile().setReadOnly();
     }
 
     /**

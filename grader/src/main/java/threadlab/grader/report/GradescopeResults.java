@@ -94,6 +94,7 @@ public final class GradescopeResults {
             reproduce.put("cores", run.cores());
             reproduce.put("jobs", run.jobs());
             reproduce.put("graded_at", run.startedAt());
+            reproduce.put("class_data_sharing", run.classDataSharing());
             ArrayNode options = reproduce.putArray("test_jvm_options");
             run.testJvmOptions().forEach(options::add);
         }
@@ -124,6 +125,7 @@ public final class GradescopeResults {
         root.put("max_threads", run.limits().maxThreads());
         ArrayNode options = root.putArray("test_jvm_options");
         run.testJvmOptions().forEach(options::add);
+        root.put("class_data_sharing", run.classDataSharing());
         root.put("started_at", run.startedAt());
         root.put("millis", run.millis());
         root.put("submissions", students);

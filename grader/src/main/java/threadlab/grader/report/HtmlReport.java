@@ -192,6 +192,7 @@ public final class HtmlReport {
             row(b, "machine", run.os() + ", " + run.cores() + " cores, " + run.jobs()
                     + " submissions at once");
             row(b, "test JVM options", String.join(" ", run.testJvmOptions()));
+            row(b, "class-data sharing", run.classDataSharing());
             row(b, "graded at", run.startedAt());
         }
         b.append("</table>");

@@ -15,12 +15,13 @@ import threadlab.grader.run.Limits;
  * @param jobs how many submissions were graded at once
  * @param limits the limits of each submission
  * @param testJvmOptions the options of each test JVM
+ * @param classDataSharing whether test JVMs shared a class-data archive, and how it went
  * @param startedAt when the run began, in UTC (ISO 8601)
  * @param millis how long it took
  */
 public record RunInfo(String graderVersion, String javaVersion, String javaVendor, String os,
-        int cores, int jobs, Limits limits, List<String> testJvmOptions, String startedAt,
-        long millis) {
+        int cores, int jobs, Limits limits, List<String> testJvmOptions, String classDataSharing,
+        String startedAt, long millis) {
 
     /** Run information. */
     public RunInfo {
@@ -34,15 +35,17 @@ public record RunInfo(String graderVersion, String javaVersion, String javaVendo
      * @param jobs submissions graded at once
      * @param limits the limits
      * @param testJvmOptions the test JVMs' options
+     * @param classDataSharing how the class-data archive went
      * @param startedAt when the run began
      * @param millis how long it took
      * @return the information
      */
     public static RunInfo here(String graderVersion, int jobs, Limits limits,
-            List<String> testJvmOptions, String startedAt, long millis) {
+            List<String> testJvmOptions, String classDataSharing, String startedAt,
+            long millis) {
         return new RunInfo(graderVersion, Runtime.version().toString(),
                 System.getProperty("java.vendor"), System.getProperty("os.name") + " "
                 + System.getProperty("os.arch"), Runtime.getRuntime().availableProcessors(),
-                jobs, limits, testJvmOptions, startedAt, millis);
+                jobs, limits, testJvmOptions, classDataSharing, startedAt, millis);
     }
 }

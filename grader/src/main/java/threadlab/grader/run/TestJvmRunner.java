@@ -40,16 +40,32 @@ public final class TestJvmRunner {
     static final int MAX_LINE = 64 * 1024;
 
     /** What every test JVM runs with: quick to start, predictable, and bounded. */
-    static final List<String> JVM_FLAGS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-            "-XX:-UsePerfData", "-XX:+ExitOnOutOfMemoryError", "-XX:+DisplayVMOutputToStderr",
-            "-Dfile.encoding=UTF-8",
-            "-Djava.awt.headless=true", "-Duser.language=en", "-Duser.country=US",
-            "-Duser.timezone=UTC");
+    static final List<String> JVM_FLAGS = flags();
 
     private static final Optional<Event> STDOUT_CLOSED = Optional.empty();
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /**
+     * The flags: a quick start with the C1 compiler alone and the serial collector; out of
+     * memory ends the JVM at once, and says so on standard error; a fixed locale and time zone.
+     * The model checker attaches its agent to its own JVM: allowed here, since a separate
+     * process to attach it costs seconds per test JVM.
+     */
+    private static List<String> flags() {
+        List<String> flags = new ArrayList<>(List.of("-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-XX:+ExitOnOutOfMemoryError",
+                "-XX:+DisplayVMOutputToStderr", "-Djdk.attach.allowAttachSelf=true"));
+        if (Runtime.version().feature() >= 21) {
+            flags.add("-XX:+EnableDynamicAgentLoading");
+        }
+        flags.addAll(List.of("-Dfile.encoding=UTF-8", "-Djava.awt.headless=true",
+                "-Duser.language=en", "-Duser.country=US", "-Duser.timezone=UTC"));
+        return List.copyOf(flags);
+    }
 
     private final Limits limits;
     private final List<String> jvmArgs;
+    private final ClassDataArchive archive;
 
     /**
      * A runner with limits.
@@ -67,8 +83,20 @@ public final class TestJvmRunner {
      * @param jvmArgs options for each test JVM
      */
     public TestJvmRunner(Limits limits, List<String> jvmArgs) {
+        this(limits, jvmArgs, null);
+    }
+
+    /**
+     * A runner whose test JVMs share a class-data archive.
+     *
+     * @param limits the time and memory bounds
+     * @param jvmArgs more options for each test JVM
+     * @param archive the run's archive, or {@code null} for none
+     */
+    public TestJvmRunner(Limits limits, List<String> jvmArgs, ClassDataArchive archive) {
         this.limits = limits;
         this.jvmArgs = List.copyOf(jvmArgs);
+        this.archive = archive;
     }
 
     /**
@@ -182,8 +210,11 @@ public final class TestJvmRunner {
     private void runOnce(List<Path> classpath, List<String> remaining, Path workDir,
             long deadline, Collected collected) {
         Map<String, TestOutcome> outcomes = collected.outcomes;
-        String secret = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
-        Process process = start(classpath, workDir);
+        byte[] seed = new byte[16];
+        RANDOM.nextBytes(seed);
+        String secret = HexFormat.of().formatHex(seed);
+        List<String> archiveOptions = archive == null ? List.of() : archive.nextJvmOptions();
+        Process process = start(classpath, workDir, archiveOptions);
         BlockingQueue<Optional<Event>> events = new LinkedBlockingQueue<>();
         StringBuilder log = new StringBuilder();
         Thread stdout = daemon("test-jvm-stdout", () -> readEvents(process.getInputStream(),
@@ -300,6 +331,9 @@ public final class TestJvmRunner {
             stop(process);
         } finally {
             stop(process);
+            if (archiveOptions.stream().anyMatch(o -> o.startsWith("-XX:DumpLoadedClassList"))) {
+                daemon("class-data-archive", archive::build).start();
+            }
         }
     }
 
@@ -359,7 +393,7 @@ public final class TestJvmRunner {
      * @param workDir its working folder
      * @return the command
      */
-    List<String> command(List<Path> classpath, Path workDir) {
+    List<String> command(List<Path> classpath, Path workDir, List<String> archiveOptions) {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> command = new ArrayList<>();
         command.add(java.toString());
@@ -368,6 +402,7 @@ public final class TestJvmRunner {
         command.add("-Duser.home=" + workDir.resolve("home"));
         command.add("-Djava.io.tmpdir=" + workDir.resolve("tmp"));
         command.addAll(jvmArgs);
+        command.addAll(archiveOptions);
         command.add("-cp");
         command.add(classpath.stream().map(Path::toString)
                 .collect(Collectors.joining(File.pathSeparator)));
@@ -375,8 +410,8 @@ public final class TestJvmRunner {
         return command;
     }
 
-    private Process start(List<Path> classpath, Path workDir) {
-        ProcessBuilder builder = new ProcessBuilder(command(classpath, workDir))
+    private Process start(List<Path> classpath, Path workDir, List<String> archiveOptions) {
+        ProcessBuilder builder = new ProcessBuilder(command(classpath, workDir, archiveOptions))
                 .directory(workDir.toFile());
         builder.environment().put("HOME", workDir.resolve("home").toString());
         builder.environment().put("TMPDIR", workDir.resolve("tmp").toString());
