@@ -47,13 +47,9 @@ class BadInputIT {
                 StandardCharsets.UTF_8);
         Path latin1 = Submissions.solution(classDir.resolve("latin-1"));
         Path pyThread = latin1.resolve(THREADS + "/src/main/java/threadlab/threads/PyThread.java");
-        byte[] source = Files.readAllBytes(pyThread);
-        byte[] withLatin1 = new byte[source.length + 12];
-        byte[] comment = "// caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1);
-        System.arraycopy(comment, 0, withLatin1, 0, comment.length);
-        System.arraycopy(source, 0, withLatin1, comment.length, source.length);
-        Files.write(pyThread, java.util.Arrays.copyOf(withLatin1, comment.length
-                + source.length));
+        // A comment saved as Latin-1: the é is the one byte 0xE9, which UTF-8 does not allow.
+        Files.writeString(pyThread, "// caf\u00e9\n" + Files.readString(pyThread),
+                StandardCharsets.ISO_8859_1);
         Submissions.withoutModule(Submissions.solution(classDir.resolve("no-module-1")),
                 REFCOUNT);
         Submissions.editedSolution(classDir.resolve("wrong-package"), THREADS,
@@ -81,8 +77,8 @@ class BadInputIT {
     @DisplayName("the batch goes on: every student has reports, and the class report is written")
     void everyStudentIsReported() throws Exception {
         assertThat(graded.printed().exitCode()).as(graded.printed().stderr()).isZero();
-        for (String student : new String[] {"good", "empty", "nested", "zip-slip", "not-a-zip",
-            "latin-1", "no-module-1", "wrong-package", "not-a-course"}) {
+        for (String student : java.util.List.of("good", "empty", "nested", "zip-slip",
+                "not-a-zip", "latin-1", "no-module-1", "wrong-package", "not-a-course")) {
             assertThat(out.resolve(student).resolve("report.html")).exists();
             assertThat(out.resolve(student).resolve("report.txt")).exists();
             graded.student(student);

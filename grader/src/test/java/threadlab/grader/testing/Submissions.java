@@ -210,6 +210,22 @@ public final class Submissions {
     }
 
     /**
+     * Deletes a folder and all in it, if it is there.
+     *
+     * @param dir the folder
+     * @throws IOException if deleting fails
+     */
+    public static void deleteIfExists(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> walk = Files.walk(dir)) {
+                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+
+    /**
      * Copies a folder, leaving out build output, to make a submission to change.
      *
      * @param from the folder
@@ -228,7 +244,8 @@ public final class Submissions {
                 if (Files.isDirectory(source)) {
                     Files.createDirectories(target);
                 } else {
-                    Files.copy(source, target);
+                    Files.createDirectories(target.getParent());
+                    Files.copy(source, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                 }
             }
         }
