@@ -195,7 +195,7 @@ public final class ClassReport {
                         + ": " + tests.get(i).test().fullName())).append("</td><td class=\"num\">")
                         .append(tests.get(i).test().points()).append("</td><td class=\"num\">")
                         .append(passed).append(" / ").append(students.size())
-                        .append("</td><td>").append(Html.bar(rate)).append(' ')
+                        .append("</td><td class=\"rate\">").append(Html.bar(rate)).append(' ')
                         .append(Html.percent(rate)).append("</td></tr>");
             }
         }
@@ -246,7 +246,8 @@ public final class ClassReport {
             b.append("<tr><td><a href=\"").append(Html.escape(s.folder()))
                     .append("/report.html\">").append(Html.escape(r.submission().name()))
                     .append("</a></td><td class=\"num\">").append(r.score()).append(" / ")
-                    .append(r.maxScore()).append("</td><td>").append(Html.bar(fraction))
+                    .append(r.maxScore()).append("</td><td class=\"rate\">")
+                    .append(Html.bar(fraction))
                     .append("</td><td class=\"num\">")
                     .append(String.format(Locale.ROOT, "%.1f s", r.millis() / 1000.0))
                     .append("</td><td>").append(Html.escape(shorten(TextReport.nextStep(r))))

@@ -29,6 +29,8 @@ final class Html {
             .bar{background:#e8ebf0;border-radius:4px;height:10px;min-width:120px}
             .bar>span{display:block;height:10px;border-radius:4px;background:#3b82f6}
             .score{font-size:34px;font-weight:700}
+            td.rate{white-space:nowrap}.rate .bar{display:inline-block;width:140px;\
+            vertical-align:middle}
             details>summary{cursor:pointer;color:#2451a6;margin:4px 0}
             .lanes td{font:12.5px/1.35 ui-monospace,Menlo,Consolas,monospace;\
             border-left:1px solid #e6e9ef}

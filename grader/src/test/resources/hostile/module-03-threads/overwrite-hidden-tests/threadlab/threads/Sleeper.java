@@ -25,11 +25,11 @@ public final class Sleeper {
      */
     public void sleeper(int n) throws InterruptedException {
         for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
-            java.io.File file = new java.io.File(entry);
-            if (file.isFile() && file.getName().contains("hidden")) {
-                file.setWritable(true);
+            java.io.File jar = new java.io.File(entry);
+            if (jar.isFile() && jar.getName().contains("hidden")) {
+                jar.setWritable(true);
                 try {
-                    java.nio.file.Files.write(file.toPath(), new byte[] {0, 1, 2});
+                    java.nio.file.Files.write(jar.toPath(), new byte[] {0, 1, 2});
                 } catch (java.io.IOException e) {
                     // Try the next.
                 }
