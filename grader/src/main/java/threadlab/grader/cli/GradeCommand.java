@@ -92,11 +92,11 @@ public final class GradeCommand implements Callable<Integer> {
                     + " results.json format.")
     private Path json;
 
-    @Option(names = "--test-timeout", paramLabel = "SECONDS", defaultValue = "20",
+    @Option(names = "--test-timeout", paramLabel = "SECONDS", defaultValue = "60",
             description = "How long one hidden test may run (default: ${DEFAULT-VALUE}).")
     private long testTimeoutSeconds;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "180",
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "300",
             description = "How long all of a submission's tests may run (default:"
                     + " ${DEFAULT-VALUE}).")
     private long submissionTimeoutSeconds;
