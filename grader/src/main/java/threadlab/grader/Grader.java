@@ -49,6 +49,7 @@ public final class Grader implements AutoCloseable {
     private final boolean shareClasses;
     private Prepared prepared;
     private ClassDataArchive archive;
+    private Thread cleanUp;
 
     /**
      * A grader with limits.
@@ -107,6 +108,12 @@ public final class Grader implements AutoCloseable {
                 prepared = new Prepared(folder, files, HiddenSources.beside(), plan,
                         files.fingerprint(),
                         Fingerprint.of(files.contents()));
+                // Interrupted (Ctrl-C): no test JVM outlives the grader, no folder is left.
+                cleanUp = new Thread(() -> {
+                    ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
+                    deleteQuietly(folder);
+                }, "grader-clean-up");
+                Runtime.getRuntime().addShutdownHook(cleanUp);
                 if (shareClasses && files.hiddenTestsJar().isPresent()) {
                     List<Path> shared = new ArrayList<>(files.runtimeClasspath());
                     shared.add(files.hiddenTestsJar().get());
@@ -348,6 +355,14 @@ public final class Grader implements AutoCloseable {
         if (prepared != null) {
             deleteQuietly(prepared.folder());
             prepared = null;
+        }
+        if (cleanUp != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(cleanUp);
+            } catch (IllegalStateException e) {
+                // The JVM is shutting down already: the hook runs.
+            }
+            cleanUp = null;
         }
     }
 
