@@ -52,8 +52,9 @@ public final class Regrades {
         }
         int grades = first.size() * runs.size();
         long millis = runs.stream().mapToLong(ClassGrading.Result::millis).sum();
-        String counts = String.format(Locale.ROOT, "%d times: %d submissions, %d grades in"
-                + " %.1f s", runs.size(), first.size(), grades, millis / 1000.0);
+        String counts = String.format(Locale.ROOT, "%d times: %d submission%s, %d grades in"
+                + " %.1f s", runs.size(), first.size(), first.size() == 1 ? "" : "s", grades,
+                millis / 1000.0);
         if (differences.isEmpty()) {
             return SAME + counts + ", no differences: every submission got the same score and"
                     + " the same result in every test each time.\n";

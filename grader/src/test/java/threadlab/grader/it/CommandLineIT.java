@@ -8,6 +8,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import threadlab.grader.testing.GraderProcess;
+import threadlab.grader.testing.Submissions;
 
 /** Bad input gets a one-line reason and an exit code, never a stack trace. */
 class CommandLineIT {
@@ -83,5 +84,21 @@ class CommandLineIT {
                 .contains("--json is for one submission");
         assertThat(repeat.exitCode()).isEqualTo(2);
         assertThat(repeat.stderr().lines().findFirst().orElse("")).contains("--repeat 1 or more");
+    }
+
+    @Test
+    @DisplayName("--repeat grades again and reports that every grade came out the same")
+    void regrades(@TempDir Path dir) throws Exception {
+        Path ada = Submissions.withoutModule(Submissions.solution(dir.resolve("class/ada")),
+                "module-01-refcount");
+        Path out = dir.resolve("out");
+        GraderProcess.Result result = GraderProcess.run(GraderProcess.courseRoot(), "grade",
+                ada.toString(), "--out", out.toString(), "--repeat", "2");
+
+        assertThat(result.exitCode()).as(result.stdout() + result.stderr()).isZero();
+        assertThat(result.stdout()).contains("Regraded 2 times: 1 submission, 2 grades")
+                .contains("no differences");
+        assertThat(out.resolve("regrade.txt")).content().startsWith("Regraded 2 times");
+        assertThat(out.resolve("ada/results.json")).exists();
     }
 }
