@@ -122,8 +122,9 @@ public final class ClassBenchmark {
 
         Path reports = root.resolve("reports");
         long start = System.nanoTime();
-        GraderProcess.Result graded = GraderProcess.run(GraderProcess.courseRoot(), "grade",
-                classDir.toString(), "--out", reports.toString());
+        GraderProcess.Result graded = GraderProcess.run(GraderProcess.courseRoot(),
+                TimeUnit.HOURS.toSeconds(2), "grade", classDir.toString(), "--out",
+                reports.toString());
         double graderSeconds = (System.nanoTime() - start) / 1e9;
         if (graded.exitCode() != 0) {
             throw new IllegalStateException("grading failed:\n" + graded.stdout()

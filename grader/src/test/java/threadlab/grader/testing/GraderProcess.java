@@ -49,6 +49,20 @@ public final class GraderProcess {
      * @throws Exception if it cannot be started or runs past the limit
      */
     public static Result run(Path workingDir, String... args) throws Exception {
+        return run(workingDir, LIMIT_SECONDS, args);
+    }
+
+    /**
+     * Runs the grader jar, with a time limit of its own.
+     *
+     * @param workingDir the folder to run it in
+     * @param limitSeconds how long it may run
+     * @param args its arguments
+     * @return what it did
+     * @throws Exception if it cannot be started or runs past the limit
+     */
+    public static Result run(Path workingDir, long limitSeconds, String... args)
+            throws Exception {
         Path jar = Path.of(System.getProperty("grader.jar", "target/grader.jar"))
                 .toAbsolutePath();
         if (!Files.isRegularFile(jar)) {
@@ -63,9 +77,10 @@ public final class GraderProcess {
         try {
             Process process = new ProcessBuilder(command).directory(workingDir.toFile())
                     .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-            if (!process.waitFor(LIMIT_SECONDS, TimeUnit.SECONDS)) {
+            if (!process.waitFor(limitSeconds, TimeUnit.SECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly();
-                throw new IllegalStateException("the grader ran past " + LIMIT_SECONDS + " s: "
+                throw new IllegalStateException("the grader ran past " + limitSeconds + " s: "
                         + command);
             }
             return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
