@@ -16,7 +16,7 @@ final class Html {
             padding:14px 18px;margin:10px 0}
             table{border-collapse:collapse;width:100%;background:#fff}
             th,td{border-bottom:1px solid #e6e9ef;padding:5px 8px;text-align:left;\
-            vertical-align:top}
+            vertical-align:top;overflow-wrap:anywhere}
             th{background:#eef1f5;font-weight:600}
             td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
             .pass{color:#11703a;font-weight:600}.fail{color:#b42318;font-weight:600}
