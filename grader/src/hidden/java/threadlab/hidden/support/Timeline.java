@@ -11,13 +11,15 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import threadlab.grader.api.Trace;
 
 /**
  * An event log of one test: every line printed and every sleep, each with the thread that did it
  * and when. Lines are buffered per thread, so two threads printing at once never mix their
  * lines, and a line is never lost or given to the wrong thread.
  *
- * <p>Closing the timeline gives {@code System.out} back and records any unfinished lines.
+ * <p>Closing the timeline gives {@code System.out} back and records any unfinished lines. Every
+ * event also goes to the grader's {@link Trace}, which draws the timeline in the reports.
  */
 public final class Timeline implements AutoCloseable {
 
@@ -74,11 +76,13 @@ public final class Timeline implements AutoCloseable {
      */
     public void record(String channel, String text) {
         Thread me = Thread.currentThread();
+        long now = System.nanoTime();
         synchronized (entries) {
-            entries.add(new Entry(entries.size(), System.nanoTime() - origin, me.getName(),
+            entries.add(new Entry(entries.size(), now - origin, me.getName(),
                     me.getId(), channel, text));
             entries.notifyAll();
         }
+        Trace.line(now, me.getName(), channel, text);
     }
 
     /**
@@ -200,12 +204,14 @@ public final class Timeline implements AutoCloseable {
 
         void finishPartialLines() {
             pending.forEach((thread, line) -> {
+                long now = System.nanoTime();
+                String text = stripReturn(line.toString(StandardCharsets.UTF_8))
+                        + "   <- no end of line";
                 synchronized (entries) {
-                    entries.add(new Entry(entries.size(), System.nanoTime() - origin,
-                            thread.getName(), thread.getId(), channel,
-                            stripReturn(line.toString(StandardCharsets.UTF_8))
-                                    + "   <- no end of line"));
+                    entries.add(new Entry(entries.size(), now - origin,
+                            thread.getName(), thread.getId(), channel, text));
                 }
+                Trace.line(now, thread.getName(), channel, text);
             });
             pending.clear();
         }

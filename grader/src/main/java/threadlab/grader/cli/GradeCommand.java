@@ -1,73 +1,160 @@
 package threadlab.grader.cli;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import threadlab.grader.Grader;
 import threadlab.grader.GraderException;
+import threadlab.grader.batch.ClassGrading;
+import threadlab.grader.batch.Graded;
+import threadlab.grader.batch.Progress;
+import threadlab.grader.batch.Regrades;
+import threadlab.grader.report.ClassReport;
 import threadlab.grader.report.GradeReport;
 import threadlab.grader.report.GradescopeResults;
+import threadlab.grader.report.HtmlReport;
+import threadlab.grader.report.ReportFiles;
+import threadlab.grader.report.RunInfo;
 import threadlab.grader.report.TextReport;
 import threadlab.grader.run.Limits;
+import threadlab.grader.run.TestJvmRunner;
+import threadlab.grader.submission.Candidate;
+import threadlab.grader.submission.Intake;
 import threadlab.grader.submission.Submission;
 
-/** {@code grade [SUBMISSION] [--json FILE]}: grades one submission and prints its report. */
+/**
+ * {@code grade [SUBMISSION...] [--out DIR] [--jobs N] [--repeat N] [--json FILE]}: grades one
+ * submission and prints its report, or a class, and writes every report.
+ */
 @Command(name = "grade", mixinStandardHelpOptions = true,
-        description = {GradeCommand.WHAT, GradeCommand.SUBMISSION},
+        description = {GradeCommand.WHAT, GradeCommand.SUBMISSION, GradeCommand.CLASS},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:graded (whatever the score)",
-            "1:could not grade (the reason is printed)", "2:the command line was wrong"})
+        exitCodeList = {"0:graded (whatever the scores)",
+            "1:could not grade, or a grade cannot be trusted (the reason is printed)",
+            "2:the command line was wrong",
+            "3:--repeat found grades that differ from one run to the next"})
 public final class GradeCommand implements Callable<Integer> {
 
-    static final String WHAT = "Grades a submission with the hidden tests and prints a report.";
+    static final String WHAT = "Grades submissions with the hidden tests and reports.";
     static final String SUBMISSION = "A submission is a folder laid out like the course"
-            + " repository. With none named, the grader grades the exercise modules of the course"
-            + " repository it is run in: your work in place.";
+            + " repository, or a .zip of one. With none named, the grader grades the exercise"
+            + " modules of the course repository it is run in: your work in place.";
+    static final String CLASS = "Several submissions, or one folder that holds a folder or .zip"
+            + " per student, are a class: each student's reports go to DIR/<student>/, and the"
+            + " class's to DIR/grades.csv and DIR/index.html.";
+
+    /** From how many submissions on the test JVMs share a class-data archive. */
+    static final int SHARE_CLASSES_FROM = 8;
+
+    /** The exit code when regrades differ. */
+    static final int DIFFERENT = 3;
 
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "SUBMISSION",
-            description = "The submission's folder. Default: the course repository around the"
-                    + " current folder.")
-    private Path submission;
+    @Parameters(arity = "0..*", paramLabel = "SUBMISSION",
+            description = "Submission folders or .zip files, or one class folder. Default: the"
+                    + " course repository around the current folder.")
+    private List<Path> submissions = new ArrayList<>();
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Write every report under DIR (default for a class: grades).")
+    private Path out;
+
+    @Option(names = "--jobs", paramLabel = "N",
+            description = "How many submissions to grade at once (default: the cores, as far as"
+                    + " memory allows; here ${DEFAULT-VALUE}).", defaultValue = "0",
+            showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
+    private int jobs;
+
+    @Option(names = "--repeat", paramLabel = "N", defaultValue = "1",
+            description = "Grade everything N times and report any grade that differs from the"
+                    + " first (exit code 3 if one does). Default: ${DEFAULT-VALUE}.")
+    private int repeat;
 
     @Option(names = "--json", paramLabel = "FILE",
-            description = "Also write the grade to FILE in Gradescope's results.json format.")
+            description = "For one submission: also write its grade to FILE in Gradescope's"
+                    + " results.json format.")
     private Path json;
 
-    @Option(names = "--test-timeout", paramLabel = "SECONDS", defaultValue = "20",
+    @Option(names = "--test-timeout", paramLabel = "SECONDS", defaultValue = "60",
             description = "How long one hidden test may run (default: ${DEFAULT-VALUE}).")
     private long testTimeoutSeconds;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "180",
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "300",
             description = "How long all of a submission's tests may run (default:"
                     + " ${DEFAULT-VALUE}).")
     private long submissionTimeoutSeconds;
 
+    @Option(names = "--heap", paramLabel = "MB", defaultValue = "256",
+            description = "The heap of each test JVM (default: ${DEFAULT-VALUE}).")
+    private int heapMegabytes;
+
     @Override
     public Integer call() throws GraderException {
         if (testTimeoutSeconds <= 0 || submissionTimeoutSeconds <= 0) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "--test-timeout and --timeout take a number of seconds above 0");
+            throw usage("--test-timeout and --timeout take a number of seconds above 0");
+        }
+        if (jobs < 0 || repeat < 1 || heapMegabytes < 16) {
+            throw usage("--jobs takes a number of 1 or more, --repeat 1 or more, --heap 16 or"
+                    + " more");
         }
         Limits limits = new Limits(Duration.ofSeconds(testTimeoutSeconds),
-                Duration.ofSeconds(submissionTimeoutSeconds),
-                Limits.DEFAULT.maxHeapMegabytes());
-        Submission target = submission == null
-                ? Submission.around(Path.of("").toAbsolutePath())
-                : Submission.at(submission);
-        GradeReport report = new Grader(limits).grade(target);
-        PrintWriter out = spec.commandLine().getOut();
-        out.print(TextReport.render(report));
-        out.flush();
+                Duration.ofSeconds(submissionTimeoutSeconds), heapMegabytes);
+        int jobCount = jobs > 0 ? jobs : defaultJobs(heapMegabytes);
+        if (submissions.isEmpty()) {
+            if (out != null || repeat > 1) {
+                return gradeClass(limits, jobCount, new Intake(List.of(candidate(
+                        Submission.around(Path.of("").toAbsolutePath()))), List.of(), false));
+            }
+            return gradeOne(limits, Submission.around(Path.of("").toAbsolutePath()));
+        }
+        Intake intake = Intake.of(submissions);
+        boolean single = intake.candidates().size() == 1 && !intake.isClass();
+        if (json != null && !single) {
+            throw usage("--json is for one submission; for a class, --out DIR writes each"
+                    + " student's results.json");
+        }
+        if (single && out == null && repeat == 1
+                && !intake.candidates().get(0).isZip()) {
+            return gradeOne(limits, Submission.at(intake.candidates().get(0).path()));
+        }
+        return gradeClass(limits, jobCount, intake);
+    }
+
+    private static Candidate candidate(Submission submission) {
+        return new Candidate(submission.name(), submission.root());
+    }
+
+    private ParameterException usage(String reason) {
+        return new ParameterException(spec.commandLine(), reason);
+    }
+
+    /** One submission, its report printed: what a student runs on their own work. */
+    private int gradeOne(Limits limits, Submission target) throws GraderException {
+        GradeReport report;
+        try (Grader grader = new Grader(limits)) {
+            report = grader.grade(target);
+            grader.verifyGraderFiles(target.name());
+        }
+        PrintWriter printed = spec.commandLine().getOut();
+        printed.print(TextReport.render(report));
+        printed.flush();
         if (json != null) {
             try {
                 GradescopeResults.write(report, json);
@@ -76,8 +163,116 @@ public final class GradeCommand implements Callable<Integer> {
                         + ". Check that its folder is writable; the report above is complete.",
                         e);
             }
-            out.println("Wrote " + json);
+            printed.println("Wrote " + json);
         }
         return 0;
+    }
+
+    /** A class: every report written under the output folder. */
+    private int gradeClass(Limits limits, int jobCount, Intake intake) throws GraderException {
+        Path dir = (out == null ? Path.of("grades") : out).toAbsolutePath().normalize();
+        PrintWriter printed = spec.commandLine().getOut();
+        PrintStream progressOut = System.err;
+        intake.notes().forEach(note -> progressOut.println("Note: " + note));
+        String started = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        boolean shareClasses = intake.candidates().size() * repeat >= SHARE_CLASSES_FROM;
+        try (Grader grader = new Grader(limits, List.of(), shareClasses)) {
+            grader.prepare();
+            List<ClassGrading.Result> runs = new ArrayList<>();
+            for (int i = 0; i < repeat; i++) {
+                if (repeat > 1) {
+                    progressOut.println("Run " + (i + 1) + " of " + repeat + ":");
+                }
+                Progress progress = new Progress(progressOut, Progress.onTerminal(),
+                        intake.candidates().size());
+                runs.add(ClassGrading.run(grader, intake.candidates(), jobCount, progress));
+                progress.finish();
+            }
+            ClassGrading.Result first = runs.get(0);
+            RunInfo run = RunInfo.here(Grader.version(), jobCount, limits,
+                    TestJvmRunner.options(limits), grader.classDataSharing(), started,
+                    first.millis());
+            List<String> problems = new ArrayList<>(first.problems());
+            List<String> notes = new ArrayList<>(intake.notes());
+            notes.addAll(problems);
+            ReportFiles files = new ReportFiles();
+            try {
+                write(files, dir, first.graded(), run, notes, problems);
+                String regrades = null;
+                if (repeat > 1) {
+                    regrades = Regrades.compare(runs);
+                    files.put(dir.resolve("regrade.txt"), regrades);
+                }
+                List<Path> changed = files.rewriteChanged();
+                if (!changed.isEmpty()) {
+                    problems.add("Something other than the grader changed " + changed.size()
+                            + " report files while grading (" + changed.get(0) + " first); the"
+                            + " grader wrote them again.");
+                }
+                summary(printed, first, dir, jobCount);
+                if (regrades != null) {
+                    printed.print(regrades);
+                }
+                for (String problem : problems) {
+                    printed.println("Problem: " + problem);
+                }
+                printed.flush();
+                if (!problems.isEmpty()) {
+                    return 1;
+                }
+                return regrades != null && !regrades.startsWith(Regrades.SAME) ? DIFFERENT : 0;
+            } catch (IOException e) {
+                throw new GraderException("Graded, but could not write the reports under " + dir
+                        + ": " + e + ". Check that the folder is writable.", e);
+            }
+        }
+    }
+
+    private static void write(ReportFiles files, Path dir, List<Graded> graded, RunInfo run,
+            List<String> notes, List<String> problems) throws IOException {
+        List<ClassReport.Student> students = new ArrayList<>();
+        for (Graded g : graded) {
+            Path folder = dir.resolve(g.folder());
+            files.put(folder.resolve("results.json"), GradescopeResults.text(g.report(), run));
+            files.put(folder.resolve("report.txt"), TextReport.render(g.report()));
+            files.put(folder.resolve("report.html"), HtmlReport.render(g.report(), run,
+                    "../index.html"));
+            students.add(new ClassReport.Student(g.folder(), g.report()));
+        }
+        files.put(dir.resolve("grades.csv"), ClassReport.csv(students));
+        files.put(dir.resolve("index.html"), ClassReport.html(students, run, notes));
+        files.put(dir.resolve("run.json"), GradescopeResults.runJson(run, graded.size(),
+                problems));
+    }
+
+    private static void summary(PrintWriter printed, ClassGrading.Result result, Path dir,
+            int jobCount) {
+        List<Graded> graded = result.graded();
+        double mean = graded.stream().mapToInt(g -> g.report().score()).average().orElse(0);
+        int max = graded.isEmpty() ? 0 : graded.get(0).report().maxScore();
+        long full = graded.stream().filter(g -> g.report().score() == max && max > 0).count();
+        printed.printf(Locale.ROOT, "Graded %d submission%s in %.1f s, %d at a time: mean %.1f"
+                + " / %d, %d with full marks.%n", graded.size(), graded.size() == 1 ? "" : "s",
+                result.millis() / 1000.0, jobCount, mean, max, full);
+        printed.println("Reports: " + dir.resolve("index.html") + ", " + dir.resolve("grades.csv")
+                + ", and " + dir + "/<student>/ (results.json, report.txt, report.html).");
+    }
+
+    /**
+     * How many submissions to grade at once: one per core, as far as memory allows a test JVM
+     * for each.
+     *
+     * @param heapMegabytes each test JVM's heap
+     * @return at least 1
+     */
+    static int defaultJobs(int heapMegabytes) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        long memory = Long.MAX_VALUE;
+        if (ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os) {
+            memory = os.getTotalMemorySize() / (1024 * 1024);
+        }
+        long perJob = heapMegabytes + 256L;
+        return (int) Math.max(1, Math.min(cores, (memory - 1024) / perJob));
     }
 }

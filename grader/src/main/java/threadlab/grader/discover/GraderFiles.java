@@ -25,15 +25,20 @@ public final class GraderFiles {
 
     private static final String HIDDEN = "hidden";
     private static final String COURSE_API = "course-api";
+    private static final String HIDDEN_JAR = "hidden-tests.jar";
 
     private final Path hiddenTests;
     private final Path courseApi;
     private final List<Path> runtimeClasspath;
 
-    private GraderFiles(Path hiddenTests, Path courseApi, List<Path> runtimeClasspath) {
+    private final Path unpackedFrom;
+
+    private GraderFiles(Path hiddenTests, Path courseApi, List<Path> runtimeClasspath,
+            Path unpackedFrom) {
         this.hiddenTests = hiddenTests;
         this.courseApi = courseApi;
         this.runtimeClasspath = List.copyOf(runtimeClasspath);
+        this.unpackedFrom = unpackedFrom;
     }
 
     /**
@@ -47,9 +52,16 @@ public final class GraderFiles {
         Path home = codeSource();
         if (Files.isDirectory(home)) {
             return checked(new GraderFiles(home.resolve(HIDDEN), home.resolve(COURSE_API),
-                    classPathWithoutExercises()));
+                    classPathWithoutExercises(), null));
         }
         Path unpacked = work.resolve("grader-files");
+        unpack(home, unpacked);
+        return checked(new GraderFiles(unpacked.resolve(HIDDEN), unpacked.resolve(COURSE_API),
+                List.of(unpacked.resolve("grader.jar")), home));
+    }
+
+    /** Unpacks the hidden tests and the course API from the jar, and copies the jar. */
+    private static void unpack(Path home, Path unpacked) throws GraderException {
         try (JarFile jar = new JarFile(home.toFile())) {
             Enumeration<JarEntry> entries = jar.entries();
             while (entries.hasMoreElements()) {
@@ -65,12 +77,92 @@ public final class GraderFiles {
                     Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
                 }
             }
+            // The test JVMs run the grader from a copy, so that nothing they see leads back to
+            // the folder the grader came from, where the hidden tests' sources may be.
+            Path runtime = unpacked.resolve("grader.jar");
+            Files.deleteIfExists(runtime);
+            Files.copy(home, runtime);
+            runtime.toFile().setReadOnly();
+            jar(unpacked.resolve(HIDDEN), unpacked.resolve(HIDDEN_JAR));
         } catch (IOException e) {
             throw new GraderException("Could not read the grader's own jar " + home + ": " + e
                     + ". Rebuild it with ./mvnw -q package -DskipTests -Pcourse.", e);
         }
-        return checked(new GraderFiles(unpacked.resolve(HIDDEN), unpacked.resolve(COURSE_API),
-                List.of(home)));
+    }
+
+    /**
+     * A fingerprint of the hidden tests and the course API as they are now: the grader compares
+     * it before and after each submission, so that a submission that rewrote them cannot go
+     * unnoticed.
+     *
+     * @return a SHA-256 over every file's path and bytes
+     */
+    public String fingerprint() {
+        return Fingerprint.quick(all());
+    }
+
+    /**
+     * Everything a test JVM reads of the grader's: the hidden tests, the course API and, when
+     * the grader runs from its jar, its runtime.
+     *
+     * @return files and folders
+     */
+    public List<Path> contents() {
+        return all();
+    }
+
+    private List<Path> all() {
+        List<Path> all = new ArrayList<>(List.of(hiddenTests, courseApi));
+        if (unpackedFrom != null) {
+            all.addAll(runtimeClasspath);
+            all.add(hiddenTestsJar().orElseThrow());
+        }
+        return all;
+    }
+
+    /**
+     * The hidden tests as a jar, when the grader runs from its own jar: test JVMs run them from
+     * there, as class-data sharing takes jars only.
+     *
+     * @return the jar, or none when the grader runs from its build folder
+     */
+    public java.util.Optional<Path> hiddenTestsJar() {
+        return unpackedFrom == null ? java.util.Optional.empty()
+                : java.util.Optional.of(hiddenTests.resolveSibling(HIDDEN_JAR));
+    }
+
+    /** Packs a folder into a jar, its entries in a fixed order with fixed times. */
+    private static void jar(Path folder, Path jar) throws IOException {
+        Files.deleteIfExists(jar);
+        try (java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(
+                Files.newOutputStream(jar));
+                java.util.stream.Stream<Path> walk = Files.walk(folder)) {
+            for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
+                JarEntry entry = new JarEntry(folder.relativize(file).toString()
+                        .replace('\\', '/'));
+                entry.setTime(0);
+                out.putNextEntry(entry);
+                Files.copy(file, out);
+                out.closeEntry();
+            }
+        }
+        jar.toFile().setReadOnly();
+    }
+
+    /**
+     * Unpacks the grader's files again, as they are in its jar: after a submission changed them.
+     *
+     * @throws GraderException if the jar cannot be read
+     */
+    public void restore() throws GraderException {
+        if (unpackedFrom == null) {
+            throw new GraderException("The grader's hidden tests changed on disk in its build"
+                    + " folder " + hiddenTests + "; rebuild the grader.");
+        }
+        for (Path dir : List.of(hiddenTests, courseApi)) {
+            threadlab.grader.Grader.deleteQuietly(dir);
+        }
+        unpack(unpackedFrom, hiddenTests.getParent());
     }
 
     private static GraderFiles checked(GraderFiles files) throws GraderException {

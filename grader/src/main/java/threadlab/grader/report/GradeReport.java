@@ -14,13 +14,35 @@ import threadlab.grader.submission.Submission;
  * @param javaVersion the JDK that compiled and ran the submission
  * @param limits the limits it ran within
  * @param millis how long grading took
+ * @param notes what the report mentions besides the tests; no note changes a score
+ * @param compileMillis how long compiling took
+ * @param testMillis how long the test JVMs ran
+ * @param jvms how many test JVMs it took
  */
 public record GradeReport(Submission submission, List<ModuleResult> modules, String graderVersion,
-        String javaVersion, Limits limits, long millis) {
+        String javaVersion, Limits limits, long millis, List<String> notes, long compileMillis,
+        long testMillis, int jvms) {
 
     /** A report. */
     public GradeReport {
         modules = List.copyOf(modules);
+        notes = List.copyOf(notes);
+    }
+
+    /**
+     * A report without notes or timings.
+     *
+     * @param submission the submission
+     * @param modules its graded modules
+     * @param graderVersion the grader's version
+     * @param javaVersion the JDK
+     * @param limits the limits
+     * @param millis how long grading took
+     */
+    public GradeReport(Submission submission, List<ModuleResult> modules, String graderVersion,
+            String javaVersion, Limits limits, long millis) {
+        this(submission, modules, graderVersion, javaVersion, limits, millis, List.of(), 0,
+                millis, 0);
     }
 
     /**

@@ -5,9 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * Writes a report in Gradescope's {@code results.json} format: the score, the most points, and
@@ -33,7 +31,9 @@ public final class GradescopeResults {
         root.put("score", report.score());
         root.put("max_score", report.maxScore());
         root.put("execution_time", Math.round(report.millis() / 1000.0));
-        root.put("output", TextReport.nextStep(report));
+        StringBuilder output = new StringBuilder(TextReport.nextStep(report));
+        report.notes().forEach(note -> output.append("\n\nNote: ").append(note));
+        root.put("output", output.toString());
         root.put("visibility", "visible");
         root.put("stdout_visibility", "hidden");
         ObjectNode reproduce = root.putObject("extra_data");
@@ -42,7 +42,11 @@ public final class GradescopeResults {
         reproduce.put("per_test_limit_seconds", report.limits().perTest().toSeconds());
         reproduce.put("per_submission_limit_seconds", report.limits().perSubmission().toSeconds());
         reproduce.put("heap_megabytes", report.limits().maxHeapMegabytes());
+        reproduce.put("max_threads", report.limits().maxThreads());
         reproduce.put("grading_millis", report.millis());
+        reproduce.put("compile_millis", report.compileMillis());
+        reproduce.put("test_millis", report.testMillis());
+        reproduce.put("test_jvms", report.jvms());
         ArrayNode tests = root.putArray("tests");
         int number = 0;
         for (ModuleResult module : report.modules()) {
@@ -70,12 +74,63 @@ public final class GradescopeResults {
      * @throws IOException if the file cannot be written
      */
     public static void write(GradeReport report, Path file) throws IOException {
-        Path target = file.toAbsolutePath();
-        if (target.getParent() != null) {
-            Files.createDirectories(target.getParent());
+        ReportFiles.write(file, JSON.writeValueAsString(toJson(report)) + "\n");
+    }
+
+    /**
+     * The report's JSON as text.
+     *
+     * @param report the graded submission
+     * @param run the run it belongs to, whose facts go under {@code extra_data}, or {@code null}
+     * @return the text
+     * @throws IOException if it cannot be written as JSON
+     */
+    public static String text(GradeReport report, RunInfo run) throws IOException {
+        ObjectNode json = toJson(report);
+        if (run != null) {
+            ObjectNode reproduce = (ObjectNode) json.get("extra_data");
+            reproduce.put("java_vendor", run.javaVendor());
+            reproduce.put("os", run.os());
+            reproduce.put("cores", run.cores());
+            reproduce.put("jobs", run.jobs());
+            reproduce.put("graded_at", run.startedAt());
+            reproduce.put("class_data_sharing", run.classDataSharing());
+            ArrayNode options = reproduce.putArray("test_jvm_options");
+            run.testJvmOptions().forEach(options::add);
         }
-        Path partial = target.resolveSibling(target.getFileName() + ".partial");
-        JSON.writeValue(partial.toFile(), toJson(report));
-        Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
+        return JSON.writeValueAsString(json) + "\n";
+    }
+
+    /**
+     * The run's facts as JSON, for {@code run.json}.
+     *
+     * @param run the run
+     * @param students how many submissions
+     * @param problems problems of the run itself
+     * @return the text
+     * @throws IOException if it cannot be written as JSON
+     */
+    public static String runJson(RunInfo run, int students, java.util.List<String> problems)
+            throws IOException {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("grader_version", run.graderVersion());
+        root.put("java_version", run.javaVersion());
+        root.put("java_vendor", run.javaVendor());
+        root.put("os", run.os());
+        root.put("cores", run.cores());
+        root.put("jobs", run.jobs());
+        root.put("per_test_limit_seconds", run.limits().perTest().toSeconds());
+        root.put("per_submission_limit_seconds", run.limits().perSubmission().toSeconds());
+        root.put("heap_megabytes", run.limits().maxHeapMegabytes());
+        root.put("max_threads", run.limits().maxThreads());
+        ArrayNode options = root.putArray("test_jvm_options");
+        run.testJvmOptions().forEach(options::add);
+        root.put("class_data_sharing", run.classDataSharing());
+        root.put("started_at", run.startedAt());
+        root.put("millis", run.millis());
+        root.put("submissions", students);
+        ArrayNode list = root.putArray("problems");
+        problems.forEach(list::add);
+        return JSON.writeValueAsString(root) + "\n";
     }
 }

@@ -1,6 +1,8 @@
 package threadlab.grader.report;
 
+import java.util.List;
 import threadlab.grader.discover.HiddenTest;
+import threadlab.grader.run.OutputLine;
 
 /**
  * A graded hidden test.
@@ -9,8 +11,28 @@ import threadlab.grader.discover.HiddenTest;
  * @param passed whether it passed
  * @param feedback for a failed test, what was expected, what happened and the likely cause
  * @param millis how long it ran
+ * @param output what the submission printed while it ran, with the thread of each line
+ * @param dropped how many more lines were printed than the report keeps
  */
-public record TestResult(HiddenTest test, boolean passed, String feedback, long millis) {
+public record TestResult(HiddenTest test, boolean passed, String feedback, long millis,
+        List<OutputLine> output, int dropped) {
+
+    /** A graded test. */
+    public TestResult {
+        output = List.copyOf(output);
+    }
+
+    /**
+     * A graded test with nothing printed.
+     *
+     * @param test the test
+     * @param passed whether it passed
+     * @param feedback the feedback
+     * @param millis how long it ran
+     */
+    public TestResult(HiddenTest test, boolean passed, String feedback, long millis) {
+        this(test, passed, feedback, millis, List.of(), 0);
+    }
 
     /**
      * The points earned.

@@ -40,6 +40,9 @@ public final class TextReport {
                 "Total: %d / %d points (%d of %d tests passed) in %.1f s%n", report.score(),
                 report.maxScore(), passed, report.tests().size(), report.millis() / 1000.0));
         out.append(nextStep(report)).append('\n');
+        for (String note : report.notes()) {
+            out.append("Note: ").append(note).append('\n');
+        }
         return out.toString();
     }
 

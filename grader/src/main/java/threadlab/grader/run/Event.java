@@ -1,63 +1,74 @@
 package threadlab.grader.run;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.Optional;
 
 /**
  * What a test JVM tells the grader, one JSON line at a time, each behind the run's secret so
- * that a submission that prints look-alike lines cannot fake a result.
+ * that a submission that prints look-alike lines cannot fake a result ({@link Protocol}).
  *
  * @param type {@code started} (a test or a test class), {@code finished} (a test), {@code ended}
- *     (a test class) or {@code done}
+ *     (a test class), {@code line} (a line printed while a test or test class ran),
+ *     {@code dropped} (lines past the cap), {@code stuck} (where the submission was as a test
+ *     neared its time limit), {@code threads} (the submission started too many threads),
+ *     {@code leftover} (threads still running after the last test) or {@code done}
  * @param id the JUnit id of the test or test class
  * @param passed for {@code finished}: whether it passed
- * @param feedback for {@code finished}: the student's feedback
+ * @param feedback for {@code finished}: the student's feedback; for {@code stuck} and
+ *     {@code leftover}: what the grader saw
  * @param millis for {@code finished}: how long it ran
+ * @param micros for {@code line}: when, in microseconds since the test JVM began
+ * @param thread for {@code line}: the thread that printed it
+ * @param channel for {@code line}: where it was printed
+ * @param text for {@code line}: the line
+ * @param count for {@code dropped}: how many lines; for {@code threads}: how many threads
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record Event(String type, String id, Boolean passed, String feedback, Long millis) {
+record Event(String type, String id, Boolean passed, String feedback, Long millis, Long micros,
+        String thread, String channel, String text, Integer count) {
 
     static final String STARTED = "started";
     static final String FINISHED = "finished";
     static final String ENDED = "ended";
+    static final String LINE = "line";
+    static final String DROPPED = "dropped";
+    static final String STUCK = "stuck";
+    static final String THREADS = "threads";
+    static final String LEFTOVER = "leftover";
     static final String DONE = "done";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     static Event started(String id) {
-        return new Event(STARTED, id, null, null, null);
+        return new Event(STARTED, id, null, null, null, null, null, null, null, null);
     }
 
     static Event finished(String id, boolean passed, String feedback, long millis) {
-        return new Event(FINISHED, id, passed, feedback, millis);
+        return new Event(FINISHED, id, passed, feedback, millis, null, null, null, null, null);
     }
 
     static Event ended(String id) {
-        return new Event(ENDED, id, null, null, null);
+        return new Event(ENDED, id, null, null, null, null, null, null, null, null);
+    }
+
+    static Event line(String id, long micros, String thread, String channel, String text) {
+        return new Event(LINE, id, null, null, null, micros, thread, channel, text, null);
+    }
+
+    static Event dropped(String id, int count) {
+        return new Event(DROPPED, id, null, null, null, null, null, null, null, count);
+    }
+
+    static Event stuck(String id, String diagnosis) {
+        return new Event(STUCK, id, null, diagnosis, null, null, null, null, null, null);
+    }
+
+    static Event threads(int count) {
+        return new Event(THREADS, null, null, null, null, null, null, null, null, count);
+    }
+
+    static Event leftover(String description) {
+        return new Event(LEFTOVER, null, null, description, null, null, null, null, null, null);
     }
 
     static Event done() {
-        return new Event(DONE, null, null, null, null);
-    }
-
-    String toLine(String secret) {
-        try {
-            return secret + " " + JSON.writeValueAsString(this);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static Optional<Event> fromLine(String secret, String line) {
-        if (!line.startsWith(secret + " ")) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(JSON.readValue(line.substring(secret.length() + 1), Event.class));
-        } catch (JsonProcessingException e) {
-            return Optional.empty();
-        }
+        return new Event(DONE, null, null, null, null, null, null, null, null, null);
     }
 }

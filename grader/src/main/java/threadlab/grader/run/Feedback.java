@@ -13,7 +13,8 @@ final class Feedback {
     private static final int FRAMES_SHOWN = 5;
     private static final List<String> NOT_STUDENT_CODE = List.of("threadlab.hidden.",
             "threadlab.grader.", "org.junit.", "org.assertj.", "org.awaitility.", "java.",
-            "javax.", "jdk.", "sun.", "com.sun.", "org.opentest4j.");
+            "javax.", "jdk.", "sun.", "com.sun.", "org.opentest4j.", "org.jetbrains.", "kotlin.",
+            "kotlinx.", "net.bytebuddy.", "com.fasterxml.", "picocli.");
 
     private Feedback() {
     }
@@ -67,7 +68,7 @@ final class Feedback {
         return String.join("", frames);
     }
 
-    private static boolean isStudentCode(String className) {
+    static boolean isStudentCode(String className) {
         return NOT_STUDENT_CODE.stream().noneMatch(className::startsWith);
     }
 }

@@ -1,10 +1,8 @@
 package threadlab.grader.run;
 
-import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -15,6 +13,7 @@ import java.security.SecureRandom;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,15 +28,44 @@ import java.util.stream.Collectors;
  * Runs hidden tests in a JVM of their own, so that a submission that hangs, floods its output or
  * ends the JVM cannot hang or end the grader. It watches each test against its time limit; when a
  * test runs too long or the JVM dies under it, that test fails and a fresh JVM runs the rest.
+ *
+ * <p>The test JVM runs in a working folder of its own, which is also its home and temporary
+ * folder, with a capped heap and a cap on threads, on a fixed locale and time zone.
  */
 public final class TestJvmRunner {
 
     /** How much of a test JVM's own output the grader keeps for a report, in characters. */
     static final int LOG_KEPT = 2_000;
+    /** The longest line of the test JVM's standard output the grader reads, in bytes. */
+    static final int MAX_LINE = 64 * 1024;
+
+    /** What every test JVM runs with: quick to start, predictable, and bounded. */
+    static final List<String> JVM_FLAGS = flags();
 
     private static final Optional<Event> STDOUT_CLOSED = Optional.empty();
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /**
+     * The flags: a quick start with the C1 compiler alone and the serial collector; out of
+     * memory ends the JVM at once, and says so on standard error; a fixed locale and time zone.
+     * The model checker attaches its agent to its own JVM: allowed here, since a separate
+     * process to attach it costs seconds per test JVM.
+     */
+    private static List<String> flags() {
+        List<String> flags = new ArrayList<>(List.of("-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-XX:+ExitOnOutOfMemoryError",
+                "-XX:+DisplayVMOutputToStderr", "-Djdk.attach.allowAttachSelf=true"));
+        if (Runtime.version().feature() >= 21) {
+            flags.add("-XX:+EnableDynamicAgentLoading");
+        }
+        flags.addAll(List.of("-Dfile.encoding=UTF-8", "-Djava.awt.headless=true",
+                "-Duser.language=en", "-Duser.country=US", "-Duser.timezone=UTC"));
+        return List.copyOf(flags);
+    }
 
     private final Limits limits;
+    private final List<String> jvmArgs;
+    private final ClassDataArchive archive;
 
     /**
      * A runner with limits.
@@ -45,7 +73,43 @@ public final class TestJvmRunner {
      * @param limits the time and memory bounds
      */
     public TestJvmRunner(Limits limits) {
+        this(limits, List.of());
+    }
+
+    /**
+     * A runner with limits and more JVM options, such as a class-data sharing archive.
+     *
+     * @param limits the time and memory bounds
+     * @param jvmArgs options for each test JVM
+     */
+    public TestJvmRunner(Limits limits, List<String> jvmArgs) {
+        this(limits, jvmArgs, null);
+    }
+
+    /**
+     * A runner whose test JVMs share a class-data archive.
+     *
+     * @param limits the time and memory bounds
+     * @param jvmArgs more options for each test JVM
+     * @param archive the run's archive, or {@code null} for none
+     */
+    public TestJvmRunner(Limits limits, List<String> jvmArgs, ClassDataArchive archive) {
         this.limits = limits;
+        this.jvmArgs = List.copyOf(jvmArgs);
+        this.archive = archive;
+    }
+
+    /**
+     * The options every test JVM runs with, as reports record them.
+     *
+     * @param limits the limits
+     * @return the options, without the class path and the folders of each run
+     */
+    public static List<String> options(Limits limits) {
+        List<String> options = new ArrayList<>();
+        options.add("-Xmx" + limits.maxHeapMegabytes() + "m");
+        options.addAll(JVM_FLAGS);
+        return options;
     }
 
     /**
@@ -57,33 +121,100 @@ public final class TestJvmRunner {
      * @return an outcome for every test id
      */
     public Map<String, TestOutcome> run(List<Path> classpath, List<String> testIds, Path workDir) {
-        Map<String, TestOutcome> outcomes = new LinkedHashMap<>();
+        return runAll(classpath, testIds, workDir).outcomes();
+    }
+
+    /**
+     * Runs tests and returns how each went, what they printed, and what else the report needs.
+     *
+     * @param classpath the grader's runtime, the hidden tests and the submission's classes
+     * @param testIds the JUnit ids of the tests to run
+     * @param workDir the folder the test JVM runs in; it is created
+     * @return the run
+     */
+    public TestRun runAll(List<Path> classpath, List<String> testIds, Path workDir) {
+        Collected collected = new Collected();
         List<String> remaining = new ArrayList<>(testIds);
         long deadline = System.nanoTime() + limits.perSubmission().toNanos();
         try {
-            Files.createDirectories(workDir);
+            Files.createDirectories(workDir.resolve("home"));
+            Files.createDirectories(workDir.resolve("tmp"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        int jvms = 0;
         while (!remaining.isEmpty()) {
             if (System.nanoTime() - deadline >= 0) {
                 for (String id : remaining) {
-                    outcomes.put(id, TestOutcome.failed(id,
+                    collected.outcomes.put(id, TestOutcome.failed(id,
                             new SubmissionTimedOutException(limits.perSubmission()), 0));
                 }
                 break;
             }
-            runOnce(classpath, remaining, workDir, deadline, outcomes);
-            remaining.removeIf(outcomes::containsKey);
+            jvms++;
+            runOnce(classpath, remaining, workDir, deadline, collected);
+            remaining.removeIf(collected.outcomes::containsKey);
         }
-        return outcomes;
+        Map<String, TestOutcome> outcomes = new LinkedHashMap<>();
+        for (String id : testIds) {
+            TestOutcome outcome = collected.outcomes.get(id);
+            if (outcome != null) {
+                outcomes.put(id, outcome.withOutput(collected.linesOf(id),
+                        collected.droppedOf(id)));
+            }
+        }
+        return new TestRun(outcomes, collected.notes, jvms);
+    }
+
+    /** What the test JVMs of one submission said, gathered over every JVM it took. */
+    private static final class Collected {
+        final Map<String, TestOutcome> outcomes = new LinkedHashMap<>();
+        final Map<String, List<OutputLine>> lines = new HashMap<>();
+        final Map<String, Integer> dropped = new HashMap<>();
+        final Map<String, String> diagnoses = new HashMap<>();
+        final List<String> notes = new ArrayList<>();
+
+        void line(Event e) {
+            if (e.id() != null && e.micros() != null) {
+                lines.computeIfAbsent(e.id(), k -> new ArrayList<>()).add(new OutputLine(
+                        e.micros(), String.valueOf(e.thread()), String.valueOf(e.channel()),
+                        String.valueOf(e.text()), false));
+            }
+        }
+
+        /** The lines of a test: its test class's set-up first, then its own. */
+        List<OutputLine> linesOf(String testId) {
+            List<OutputLine> all = new ArrayList<>();
+            lines.forEach((step, list) -> {
+                if (testId.startsWith(step + "/")) {
+                    list.forEach(l -> all.add(new OutputLine(l.micros(), l.thread(), l.channel(),
+                            l.text(), true)));
+                }
+            });
+            all.addAll(lines.getOrDefault(testId, List.of()));
+            return all;
+        }
+
+        int droppedOf(String testId) {
+            int n = 0;
+            for (Map.Entry<String, Integer> e : dropped.entrySet()) {
+                if (testId.equals(e.getKey()) || testId.startsWith(e.getKey() + "/")) {
+                    n += e.getValue();
+                }
+            }
+            return n;
+        }
     }
 
     /** One test JVM: runs until all remaining tests are done, or it dies or is stopped. */
     private void runOnce(List<Path> classpath, List<String> remaining, Path workDir,
-            long deadline, Map<String, TestOutcome> outcomes) {
-        String secret = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
-        Process process = start(classpath, workDir);
+            long deadline, Collected collected) {
+        Map<String, TestOutcome> outcomes = collected.outcomes;
+        byte[] seed = new byte[16];
+        RANDOM.nextBytes(seed);
+        String secret = HexFormat.of().formatHex(seed);
+        List<String> archiveOptions = archive == null ? List.of() : archive.nextJvmOptions();
+        Process process = start(classpath, workDir, archiveOptions);
         BlockingQueue<Optional<Event>> events = new LinkedBlockingQueue<>();
         StringBuilder log = new StringBuilder();
         Thread stdout = daemon("test-jvm-stdout", () -> readEvents(process.getInputStream(),
@@ -94,6 +225,7 @@ public final class TestJvmRunner {
         try (Writer in = new java.io.OutputStreamWriter(process.getOutputStream(),
                 StandardCharsets.UTF_8)) {
             in.write(secret + "\n");
+            in.write("limits " + limits.perTest().toMillis() + " " + limits.maxThreads() + "\n");
             for (String id : remaining) {
                 in.write(id + "\n");
             }
@@ -104,6 +236,7 @@ public final class TestJvmRunner {
         // What runs now: a test inside its test class, or a test class between its tests.
         Deque<Step> steps = new ArrayDeque<>();
         boolean anyStarted = false;
+        Integer threads = null;
         try {
             while (true) {
                 long now = System.nanoTime();
@@ -118,7 +251,8 @@ public final class TestJvmRunner {
                     if (!steps.isEmpty()) {
                         failInFlight(steps.peek(), remaining, outcomes, submissionOver
                                 ? new SubmissionTimedOutException(limits.perSubmission())
-                                : new TestTimedOutException(limits.perTest()));
+                                : new TestTimedOutException(limits.perTest(),
+                                        diagnosis(collected, steps)));
                     }
                     return;
                 }
@@ -126,13 +260,20 @@ public final class TestJvmRunner {
                     int code = exitCode(process);
                     stderr.join(TimeUnit.SECONDS.toMillis(2));
                     String lastWords = tail(log);
+                    Exception failure = threads != null
+                            ? new TooManyThreadsException(threads, limits.maxThreads())
+                            : outOfMemory(lastWords).<Exception>map(what ->
+                                    new OutOfMemoryException(limits.maxHeapMegabytes(), what))
+                                    .orElseGet(() -> new TestJvmExitedException(code,
+                                            lastWords));
                     if (!steps.isEmpty()) {
-                        failInFlight(steps.peek(), remaining, outcomes,
-                                new TestJvmExitedException(code, lastWords));
+                        failInFlight(steps.peek(), remaining, outcomes, failure);
                     } else if (!anyStarted) {
                         for (String id : remaining) {
                             outcomes.putIfAbsent(id, TestOutcome.failed(id,
-                                    new TestJvmFailedException(code, lastWords), 0));
+                                    failure instanceof TestJvmExitedException
+                                            ? new TestJvmFailedException(code, lastWords)
+                                            : failure, 0));
                         }
                     }
                     return;
@@ -156,6 +297,28 @@ public final class TestJvmRunner {
                     case Event.ENDED:
                         end(steps, event.id());
                         break;
+                    case Event.LINE:
+                        collected.line(event);
+                        break;
+                    case Event.DROPPED:
+                        if (event.id() != null && event.count() != null) {
+                            collected.dropped.merge(event.id(), event.count(), Integer::sum);
+                        }
+                        break;
+                    case Event.STUCK:
+                        if (event.id() != null && event.feedback() != null) {
+                            collected.diagnoses.put(event.id(), event.feedback());
+                        }
+                        break;
+                    case Event.THREADS:
+                        threads = event.count();
+                        break;
+                    case Event.LEFTOVER:
+                        if (event.feedback() != null && !collected.notes.contains(
+                                event.feedback())) {
+                            collected.notes.add(event.feedback());
+                        }
+                        break;
                     case Event.DONE:
                         stop(process);
                         return;
@@ -168,7 +331,33 @@ public final class TestJvmRunner {
             stop(process);
         } finally {
             stop(process);
+            if (archiveOptions.stream().anyMatch(o -> o.startsWith("-XX:DumpLoadedClassList"))) {
+                daemon("class-data-archive", archive::build).start();
+            }
         }
+    }
+
+    /** Where the submission's threads were when the step that ran out of time neared its limit. */
+    private static String diagnosis(Collected collected, Deque<Step> steps) {
+        for (Step step : steps) {
+            String diagnosis = collected.diagnoses.get(step.id());
+            if (diagnosis != null) {
+                return diagnosis;
+            }
+        }
+        return "";
+    }
+
+    /** What ran the JVM out of memory, from its last words, if that is how it ended. */
+    static Optional<String> outOfMemory(String lastWords) {
+        String marker = "java.lang.OutOfMemoryError: ";
+        int at = lastWords.lastIndexOf(marker);
+        if (at < 0) {
+            return Optional.empty();
+        }
+        String what = lastWords.substring(at + marker.length()).lines().findFirst().orElse("")
+                .strip();
+        return Optional.of("OutOfMemoryError: " + (what.isEmpty() ? "out of memory" : what));
     }
 
     /** A test or test class that has started and not yet ended, and since when it runs. */
@@ -197,28 +386,52 @@ public final class TestJvmRunner {
         }
     }
 
-    private Process start(List<Path> classpath, Path workDir) {
+    /**
+     * The command that starts a test JVM.
+     *
+     * @param classpath its class path
+     * @param workDir its working folder
+     * @return the command
+     */
+    List<String> command(List<Path> classpath, Path workDir, List<String> archiveOptions) {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = new ArrayList<>(List.of(java.toString(),
-                "-Xmx" + limits.maxHeapMegabytes() + "m", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-Xshare:auto",
-                "-Dfile.encoding=UTF-8", "-Djava.awt.headless=true",
-                "-cp", classpath.stream().map(Path::toString)
-                        .collect(Collectors.joining(File.pathSeparator)),
-                TestJvm.class.getName()));
+        List<String> command = new ArrayList<>();
+        command.add(java.toString());
+        command.add("-Xmx" + limits.maxHeapMegabytes() + "m");
+        command.addAll(JVM_FLAGS);
+        command.add("-Duser.home=" + workDir.resolve("home"));
+        command.add("-Djava.io.tmpdir=" + workDir.resolve("tmp"));
+        command.addAll(jvmArgs);
+        command.addAll(archiveOptions);
+        command.add("-cp");
+        command.add(classpath.stream().map(Path::toString)
+                .collect(Collectors.joining(File.pathSeparator)));
+        command.add(TestJvm.class.getName());
+        return command;
+    }
+
+    private Process start(List<Path> classpath, Path workDir, List<String> archiveOptions) {
+        ProcessBuilder builder = new ProcessBuilder(command(classpath, workDir, archiveOptions))
+                .directory(workDir.toFile());
+        builder.environment().put("HOME", workDir.resolve("home").toString());
+        builder.environment().put("TMPDIR", workDir.resolve("tmp").toString());
+        builder.environment().remove("JAVA_TOOL_OPTIONS");
+        builder.environment().remove("JDK_JAVA_OPTIONS");
+        builder.environment().remove("_JAVA_OPTIONS");
         try {
-            return new ProcessBuilder(command).directory(workDir.toFile()).start();
+            return builder.start();
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not start " + java, e);
+            throw new UncheckedIOException("Could not start " + builder.command().get(0), e);
         }
     }
 
     private static void readEvents(InputStream stdout, String secret,
             BlockingQueue<Optional<Event>> events) {
-        try (BufferedReader reader = new BufferedReader(
-                new InputStreamReader(stdout, StandardCharsets.UTF_8))) {
+        Protocol.Decoder decoder = new Protocol.Decoder(secret);
+        try (InputStream in = stdout) {
+            LineReader reader = new LineReader(in, MAX_LINE);
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                Event.fromLine(secret, line).ifPresent(e -> events.add(Optional.of(e)));
+                decoder.accept(line).ifPresent(e -> events.add(Optional.of(e)));
             }
         } catch (IOException e) {
             // The JVM is gone: the end of its output says so.
@@ -247,7 +460,8 @@ public final class TestJvmRunner {
         synchronized (log) {
             String text = log.length() > LOG_KEPT ? log.substring(log.length() - LOG_KEPT)
                     : log.toString();
-            return text.lines().map(line -> "  " + line).collect(Collectors.joining("\n"));
+            return TestJvm.Text.clean(text, LOG_KEPT).lines().map(line -> "  " + line)
+                    .collect(Collectors.joining("\n"));
         }
     }
 

@@ -14,9 +14,20 @@ public final class TestTimedOutException extends GradingFailure {
      * @param limit the per-test limit
      */
     public TestTimedOutException(Duration limit) {
+        this(limit, "");
+    }
+
+    /**
+     * A test that was still running at its limit, with where its threads were.
+     *
+     * @param limit the per-test limit
+     * @param diagnosis where the submission's threads were, and any deadlock; may be empty
+     */
+    public TestTimedOutException(Duration limit, String diagnosis) {
         super("Expected this test to finish within " + Limits.seconds(limit) + " (the limit for"
                 + " one test), but it was still running, so the grader stopped it. Look for a loop"
                 + " that never ends, a wait that is never woken up, or a join() that waits for a"
-                + " thread that never finishes.");
+                + " thread that never finishes." + (diagnosis == null || diagnosis.isBlank() ? ""
+                : "\n" + diagnosis));
     }
 }

@@ -9,15 +9,27 @@ import threadlab.grader.course.ExerciseModule;
 /**
  * A folder laid out like the course repository, holding a student's work.
  *
- * @param name the name the report gives it: the folder's name
- * @param root the folder
+ * @param name the name the report gives it: the folder's or the zip's name
+ * @param root the folder the grader reads it from
+ * @param origin where it came from, as given: a folder or a zip
  */
-public record Submission(String name, Path root) {
+public record Submission(String name, Path root, Path origin) {
 
-    /** A submission: a name and a folder. */
+    /** A submission: a name, a folder and where it came from. */
     public Submission {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(root, "root");
+        Objects.requireNonNull(origin, "origin");
+    }
+
+    /**
+     * A submission read from where it lies.
+     *
+     * @param name its name
+     * @param root its folder
+     */
+    public Submission(String name, Path root) {
+        this(name, root, root);
     }
 
     /**
@@ -48,13 +60,26 @@ public record Submission(String name, Path root) {
      */
     public static Submission around(Path start) throws CourseRootNotFoundException {
         for (Path dir = start.toAbsolutePath().normalize(); dir != null; dir = dir.getParent()) {
-            for (ExerciseModule module : Course.modules()) {
-                if (Files.isDirectory(dir.resolve(module.folder()))) {
-                    return new Submission(String.valueOf(dir.getFileName()), dir);
-                }
+            if (holdsModule(dir)) {
+                return new Submission(String.valueOf(dir.getFileName()), dir);
             }
         }
         throw new CourseRootNotFoundException(start);
+    }
+
+    /**
+     * Whether a folder holds a module of the course directly, as a submission's root does.
+     *
+     * @param dir the folder
+     * @return {@code true} if one of the course's module folders is in it
+     */
+    public static boolean holdsModule(Path dir) {
+        for (ExerciseModule module : Course.modules()) {
+            if (Files.isDirectory(dir.resolve(module.folder()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -65,5 +90,15 @@ public record Submission(String name, Path root) {
      */
     public Path sources(ExerciseModule module) {
         return root.resolve(module.sourceFolder());
+    }
+
+    /**
+     * This submission, read from another folder: a snapshot of it.
+     *
+     * @param copy the folder with the copy
+     * @return the submission, with its name and origin kept
+     */
+    public Submission readFrom(Path copy) {
+        return new Submission(name, copy, origin);
     }
 }

@@ -5,17 +5,186 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import threadlab.grader.testing.GraderProcess;
+import threadlab.grader.testing.GraderProcess.ClassGraded;
 import threadlab.grader.testing.Submissions;
 import threadlab.grader.testing.GraderProcess.Graded;
 
-/** Submissions that end, hang or break the JVM cost only themselves, with a clear report. */
+/**
+ * Submissions that end, hang or break the JVM, flood it, or go after the grader's own files cost
+ * only themselves, with a clear report. Most are graded as one class, beside a copy of the
+ * reference solutions that must keep full marks: a bad submission never changes another's
+ * grade, and the class report is always written.
+ */
 class HostileSubmissionsIT {
 
     private static final String THREADS = "module-03-threads";
+    private static final String REFCOUNT = "module-01-refcount";
+    private static final List<String> HOSTILE = List.of("halt", "deadlock", "leftover",
+            "out-of-memory", "thread-bomb", "flood", "write-results", "overwrite-hidden-tests",
+            "read-hidden-tests");
+
+    @TempDir
+    static Path classDir;
+
+    @TempDir
+    static Path out;
+
+    private static ClassGraded graded;
+
+    /**
+     * The class: the reference solutions twice, and each hostile variant of module 3's sleeper,
+     * all without module 1, so that no model checking slows them down and a short time limit
+     * per test is enough.
+     */
+    @BeforeAll
+    static void gradeTheHostileClass() throws Exception {
+        Submissions.withoutModule(Submissions.solution(classDir.resolve("control")), REFCOUNT);
+        for (String variant : HOSTILE) {
+            Submissions.withoutModule(Submissions.hostileVariant(classDir.resolve(variant),
+                    THREADS, variant), REFCOUNT);
+        }
+        Submissions.withoutModule(Submissions.solution(classDir.resolve("control-after")),
+                REFCOUNT);
+        graded = GraderProcess.gradeClass(out, classDir.toString(), "--test-timeout", "3",
+                "--jobs", "2");
+    }
+
+    private JsonNode task1(String student) throws Exception {
+        return graded.student(student).test("Task 1, the sleeper: prints the announcement");
+    }
+
+    private void tasks2To4Pass(String student) throws Exception {
+        for (JsonNode test : graded.student(student).results().get("tests")) {
+            if (test.get("name").asText().startsWith("Tasks 2 to 4")) {
+                assertThat(test.get("status").asText()).as(student + ": " + test)
+                        .isEqualTo("passed");
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("the reference solutions keep every point beside every hostile submission")
+    void othersKeepTheirGrades() throws Exception {
+        for (String control : List.of("control", "control-after")) {
+            for (JsonNode test : graded.student(control).results().get("tests")) {
+                if (test.get("tags").get(0).asText().equals(THREADS)) {
+                    assertThat(test.get("status").asText()).as(control + ": " + test + "\n"
+                            + graded.printed().stdout()).isEqualTo("passed");
+                }
+            }
+        }
+        assertThat(graded.file("grades.csv")).contains("control,").contains("halt,")
+                .doesNotContain("999");
+        assertThat(graded.file("index.html")).contains("Class grades");
+    }
+
+    @Test
+    @DisplayName("Runtime.halt fails the tests that call it with the exit code; the rest run")
+    void haltCostsOnlyItsTests() throws Exception {
+        assertThat(task1("halt").get("output").asText()).contains("exit code 7")
+                .contains("Runtime.halt()");
+        tasks2To4Pass("halt");
+    }
+
+    @Test
+    @DisplayName("a deadlock fails at the time limit, with the deadlock and its threads named")
+    void aDeadlockIsNamed() throws Exception {
+        assertThat(task1("deadlock").get("output").asText()).contains("within 3 s")
+                .contains("Deadlock: ").contains("\"lefty\"").contains("\"righty\"")
+                .contains("take locks in one order");
+        tasks2To4Pass("deadlock");
+    }
+
+    @Test
+    @DisplayName("threads left running do not hold up grading, and the report names them")
+    void leftoverThreadsAreNamed() throws Exception {
+        Graded student = graded.student("leftover");
+        for (JsonNode test : student.results().get("tests")) {
+            if (test.get("tags").get(0).asText().equals(THREADS)) {
+                assertThat(test.get("status").asText()).as(test.toString()).isEqualTo("passed");
+            }
+        }
+        assertThat(student.results().get("output").asText()).contains("did not end")
+                .contains("\"stray\"");
+        assertThat(student.results().get("extra_data").get("test_millis").asLong())
+                .as("threads left running must not make the grader wait for a limit")
+                .isLessThan(3_000 * 4);
+    }
+
+    @Test
+    @DisplayName("running out of memory fails the test with the heap limit; the rest run")
+    void outOfMemoryIsExplained() throws Exception {
+        assertThat(task1("out-of-memory").get("output").asText())
+                .contains("memory limit").contains("256 MB").contains("Java heap space");
+        tasks2To4Pass("out-of-memory");
+    }
+
+    @Test
+    @DisplayName("a thread bomb is stopped at the thread limit")
+    void aThreadBombIsStopped() throws Exception {
+        assertThat(task1("thread-bomb").get("output").asText()).contains("threads at once")
+                .contains("the limit is 500");
+        tasks2To4Pass("thread-bomb");
+    }
+
+    @Test
+    @DisplayName("floods and look-alike result lines change nothing; what is kept is capped")
+    void floodsChangeNothing() throws Exception {
+        Graded student = graded.student("flood");
+        for (JsonNode test : student.results().get("tests")) {
+            if (test.get("tags").get(0).asText().equals(THREADS)) {
+                assertThat(test.get("status").asText()).as(test.toString()).isEqualTo("passed");
+            }
+        }
+        assertThat(graded.file("flood/report.html")).contains("more not kept")
+                .doesNotContain("flood 19999");
+    }
+
+    @Test
+    @DisplayName("results written where the grader puts them are replaced by the real ones")
+    void writtenResultsAreReplaced() throws Exception {
+        assertThat(graded.student("write-results").results().get("score").asInt())
+                .isNotEqualTo(999);
+        assertThat(graded.file("control/results.json")).doesNotContain("999");
+        assertThat(graded.file("write-results/results.json")).doesNotContain("999");
+    }
+
+    @Test
+    @DisplayName("a submission that rewrites the hidden tests gets no grade and is named; the"
+            + " grader puts its files back and grades the others again")
+    void rewritingTheHiddenTestsIsCaught() throws Exception {
+        Graded student = graded.student("overwrite-hidden-tests");
+        assertThat(student.score()).isZero();
+        assertThat(student.test("Task 1, the sleeper: prints").get("output").asText())
+                .contains("Not graded").contains("own working folder");
+        assertThat(graded.printed().exitCode()).isEqualTo(1);
+        assertThat(graded.printed().stdout()).contains("Problem: overwrite-hidden-tests's code"
+                + " changed the grader's own files");
+    }
+
+    @Test
+    @DisplayName("the hidden tests' source never reaches the feedback or the timeline")
+    void hiddenSourceIsWithheld() throws Exception {
+        String sourceLine = "@DisplayName(\"main's Hi lines all appear while the sleeper is"
+                + " still asleep\")";
+        assertThat(Files.readString(GraderProcess.courseRoot().resolve("grader/src/hidden/java"
+                + "/threadlab/hidden/threads/Task5SleeperDemoHiddenTests.java"))).as("the"
+                + " source this test looks for").contains(sourceLine);
+        for (String file : List.of("read-hidden-tests/results.json",
+                "read-hidden-tests/report.html", "read-hidden-tests/report.txt")) {
+            assertThat(graded.file(file)).as(file).doesNotContain("main's Hi lines all appear"
+                    + " while the sleeper is still asleep\\\")").doesNotContain(
+                    "package threadlab.hidden.threads;").doesNotContain("@TestInstance");
+        }
+        assertThat(task1("read-hidden-tests").get("output").asText())
+                .contains("Feedback withheld");
+    }
 
     @Test
     @DisplayName("System.exit in the sleeper fails the sleeper's tests, and only those")

@@ -15,8 +15,10 @@ import java.util.concurrent.TimeUnit;
  */
 public final class GraderProcess {
 
-    /** No grading run in these tests may take longer than this. */
+    /** No grading of one submission in these tests may take longer than this. */
     private static final long LIMIT_SECONDS = 240;
+    /** No grading of a class in these tests may take longer than this, on a busy machine too. */
+    private static final long CLASS_LIMIT_SECONDS = 900;
 
     private GraderProcess() {
     }
@@ -49,6 +51,20 @@ public final class GraderProcess {
      * @throws Exception if it cannot be started or runs past the limit
      */
     public static Result run(Path workingDir, String... args) throws Exception {
+        return run(workingDir, LIMIT_SECONDS, args);
+    }
+
+    /**
+     * Runs the grader jar, with a time limit of its own.
+     *
+     * @param workingDir the folder to run it in
+     * @param limitSeconds how long it may run
+     * @param args its arguments
+     * @return what it did
+     * @throws Exception if it cannot be started or runs past the limit
+     */
+    public static Result run(Path workingDir, long limitSeconds, String... args)
+            throws Exception {
         Path jar = Path.of(System.getProperty("grader.jar", "target/grader.jar"))
                 .toAbsolutePath();
         if (!Files.isRegularFile(jar)) {
@@ -63,9 +79,10 @@ public final class GraderProcess {
         try {
             Process process = new ProcessBuilder(command).directory(workingDir.toFile())
                     .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-            if (!process.waitFor(LIMIT_SECONDS, TimeUnit.SECONDS)) {
+            if (!process.waitFor(limitSeconds, TimeUnit.SECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly();
-                throw new IllegalStateException("the grader ran past " + LIMIT_SECONDS + " s: "
+                throw new IllegalStateException("the grader ran past " + limitSeconds + " s: "
                         + command);
             }
             return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
@@ -98,6 +115,59 @@ public final class GraderProcess {
             return new Graded(result, new ObjectMapper().readTree(json.toFile()));
         } finally {
             Files.deleteIfExists(json);
+        }
+    }
+
+    /**
+     * Grades a class and reads the reports it wrote.
+     *
+     * @param out the output folder
+     * @param args the submissions and any options; {@code --out} is added
+     * @return what the grader printed and wrote
+     * @throws Exception if the grader cannot be run
+     */
+    public static ClassGraded gradeClass(Path out, String... args) throws Exception {
+        List<String> all = new ArrayList<>(List.of("grade"));
+        all.addAll(List.of(args));
+        all.add("--out");
+        all.add(out.toString());
+        return new ClassGraded(run(courseRoot(), CLASS_LIMIT_SECONDS,
+                all.toArray(String[]::new)), out);
+    }
+
+    /**
+     * A graded class: what the grader printed, and the folder of reports.
+     *
+     * @param printed what the grader printed
+     * @param out the output folder
+     */
+    public record ClassGraded(Result printed, Path out) {
+
+        /**
+         * A student's grade, from their results.json.
+         *
+         * @param folder the student's folder under the output folder
+         * @return the grade
+         * @throws Exception if the file is missing or not JSON
+         */
+        public Graded student(String folder) throws Exception {
+            Path json = out.resolve(folder).resolve("results.json");
+            if (!Files.isRegularFile(json)) {
+                throw new AssertionError("no " + json + "; the grader printed:\n"
+                        + printed.stdout() + printed.stderr());
+            }
+            return new Graded(printed, new ObjectMapper().readTree(json.toFile()));
+        }
+
+        /**
+         * A report file's text.
+         *
+         * @param relative the file, relative to the output folder
+         * @return its text
+         * @throws Exception if it is missing
+         */
+        public String file(String relative) throws Exception {
+            return Files.readString(out.resolve(relative), StandardCharsets.UTF_8);
         }
     }
 

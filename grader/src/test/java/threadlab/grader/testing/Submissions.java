@@ -57,10 +57,29 @@ public final class Submissions {
      * @throws IOException if copying fails
      */
     public static Path bankVariant(Path dir, String module, String variant) throws IOException {
+        return laidOver(dir, module, bank(module).resolve(variant));
+    }
+
+    /**
+     * A copy of the reference solutions with a hostile variant laid over one module: code that
+     * attacks the grader, kept under {@code hostile/<module>/<variant>/} in the test resources.
+     *
+     * @param dir where the submission goes
+     * @param module the module's folder
+     * @param variant the variant's folder under {@code hostile/<module>/}
+     * @return the submission's folder
+     * @throws IOException if copying fails
+     */
+    public static Path hostileVariant(Path dir, String module, String variant)
+            throws IOException {
+        return laidOver(dir, module, resource("/hostile/" + module).resolve(variant));
+    }
+
+    private static Path laidOver(Path dir, String module, Path files) throws IOException {
         copy(GraderProcess.courseRoot().resolve("solutions"), dir);
-        Path files = bank(module).resolve(variant);
         if (!Files.isDirectory(files)) {
-            throw new IllegalStateException("no bank variant " + variant + " for " + module);
+            throw new IllegalStateException("no variant " + files.getFileName() + " for "
+                    + module);
         }
         Path sources = dir.resolve(module).resolve("src/main/java");
         try (Stream<Path> walk = Files.walk(files)) {
@@ -89,9 +108,13 @@ public final class Submissions {
     }
 
     private static Path bank(String module) {
-        URL url = Submissions.class.getResource("/bank/" + module);
+        return resource("/bank/" + module);
+    }
+
+    private static Path resource(String name) {
+        URL url = Submissions.class.getResource(name);
         if (url == null) {
-            throw new IllegalStateException("no bank for " + module + " in the test resources");
+            throw new IllegalStateException("no " + name + " in the test resources");
         }
         try {
             return Path.of(url.toURI());
@@ -109,6 +132,96 @@ public final class Submissions {
                         + ", found " + found);
             }
             return found.get(0);
+        }
+    }
+
+    /**
+     * A copy of the reference solutions, untouched: a submission with full marks.
+     *
+     * @param dir where the submission goes
+     * @return the submission's folder
+     * @throws IOException if copying fails
+     */
+    public static Path solution(Path dir) throws IOException {
+        copy(GraderProcess.courseRoot().resolve("solutions"), dir);
+        return dir;
+    }
+
+    /**
+     * Takes a module out of a submission, as if the student never handed it in; a hostile
+     * submission without module 1 also grades quicker, with no model checking.
+     *
+     * @param submission the submission's folder
+     * @param module the module's folder
+     * @return the submission's folder
+     * @throws IOException if deleting fails
+     */
+    public static Path withoutModule(Path submission, String module) throws IOException {
+        Path folder = submission.resolve(module);
+        if (Files.isDirectory(folder)) {
+            try (Stream<Path> walk = Files.walk(folder)) {
+                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+        return submission;
+    }
+
+    /**
+     * Zips a folder, as a student hands it in.
+     *
+     * @param folder the folder
+     * @param zip the zip file to write
+     * @param top a folder to put everything in inside the zip, or {@code ""} for none
+     * @return the zip file
+     * @throws IOException if writing fails
+     */
+    public static Path zip(Path folder, Path zip, String top) throws IOException {
+        try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(
+                Files.newOutputStream(zip)); Stream<Path> walk = Files.walk(folder)) {
+            for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
+                String name = top + folder.relativize(file).toString().replace('\\', '/');
+                out.putNextEntry(new java.util.zip.ZipEntry(name));
+                Files.copy(file, out);
+                out.closeEntry();
+            }
+        }
+        return zip;
+    }
+
+    /**
+     * A zip with one entry of a given name: to try names that would land outside its folder.
+     *
+     * @param zip the zip file to write
+     * @param name the entry's name
+     * @param text the entry's text
+     * @return the zip file
+     * @throws IOException if writing fails
+     */
+    public static Path zipWithEntry(Path zip, String name, String text) throws IOException {
+        try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(
+                Files.newOutputStream(zip))) {
+            out.putNextEntry(new java.util.zip.ZipEntry(name));
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+        return zip;
+    }
+
+    /**
+     * Deletes a folder and all in it, if it is there.
+     *
+     * @param dir the folder
+     * @throws IOException if deleting fails
+     */
+    public static void deleteIfExists(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> walk = Files.walk(dir)) {
+                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
         }
     }
 
@@ -131,7 +244,8 @@ public final class Submissions {
                 if (Files.isDirectory(source)) {
                     Files.createDirectories(target);
                 } else {
-                    Files.copy(source, target);
+                    Files.createDirectories(target.getParent());
+                    Files.copy(source, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                 }
             }
         }

@@ -1,0 +1,149 @@
+package threadlab.grader.run;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * A class-data sharing archive of the classes every test JVM loads: the JDK's, JUnit's, the model
+ * checker's, the grader's and the hidden tests'. Built once per run, it spares each test JVM the
+ * loading and verifying of some thousands of classes (about a third of a test JVM's start).
+ *
+ * <p>The first test JVM of a run records which classes it loads; the archive is built from that
+ * list and the grader's own jars only, so no class of a submission is ever in it. Test JVMs
+ * started before the archive is ready, or after it failed, run without it: it changes how fast
+ * a grade comes, never the grade.
+ */
+public final class ClassDataArchive {
+
+    private final Path folder;
+    private final List<Path> sharedClasspath;
+    private boolean recording;
+    private boolean recorded;
+    private volatile boolean ready;
+    private volatile String fingerprint;
+    private volatile String state = "not built (the first test JVM records the classes)";
+
+    /**
+     * An archive for a run.
+     *
+     * @param folder where its files go
+     * @param sharedClasspath the class path entries every test JVM starts with, all jars
+     */
+    public ClassDataArchive(Path folder, List<Path> sharedClasspath) {
+        this.folder = folder;
+        this.sharedClasspath = List.copyOf(sharedClasspath);
+    }
+
+    /**
+     * The archive file, for the grader's checks on its own files.
+     *
+     * @return the file, which exists once the archive is built
+     */
+    public Path file() {
+        return folder.resolve("classes.jsa");
+    }
+
+    private Path classList() {
+        return folder.resolve("classes.lst");
+    }
+
+    /**
+     * The options for the next test JVM: the archive once it is ready; for the first JVM of the
+     * run, the option that records its classes.
+     *
+     * @return JVM options
+     */
+    public synchronized List<String> nextJvmOptions() {
+        if (ready) {
+            return List.of("-XX:SharedArchiveFile=" + file(), "-Xshare:auto");
+        }
+        if (!recording) {
+            recording = true;
+            try {
+                Files.createDirectories(folder);
+            } catch (IOException e) {
+                state = "off: " + e.getMessage();
+                return List.of();
+            }
+            return List.of("-XX:DumpLoadedClassList=" + classList());
+        }
+        return List.of();
+    }
+
+    /**
+     * Builds the archive from the recorded classes, once, after the recording JVM ended; later
+     * calls return at once.
+     */
+    public void build() {
+        synchronized (this) {
+            if (!recording || recorded) {
+                return;
+            }
+            recorded = true;
+        }
+        long start = System.nanoTime();
+        try {
+            Files.createDirectories(folder);
+            if (!Files.isRegularFile(classList())) {
+                state = "off: the first test JVM recorded no classes";
+                return;
+            }
+            List<String> command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xshare:dump", "-XX:SharedClassListFile=" + classList(),
+                    "-XX:SharedArchiveFile=" + file(), "-cp", sharedClasspath.stream()
+                            .map(Path::toString).collect(Collectors.joining(File.pathSeparator))));
+            Process dump = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(folder.resolve("dump.log").toFile()).start();
+            if (!dump.waitFor(120, TimeUnit.SECONDS)) {
+                dump.destroyForcibly();
+                state = "off: building it took more than 120 s";
+                return;
+            }
+            if (dump.exitValue() != 0 || !Files.isRegularFile(file())) {
+                state = "off: the JDK could not build it (exit code " + dump.exitValue() + ")";
+                return;
+            }
+            fingerprint = threadlab.grader.discover.Fingerprint.quick(List.of(file()));
+            ready = true;
+            state = String.format(java.util.Locale.ROOT, "on: built in %.1f s from the classes"
+                    + " the first test JVM loaded", (System.nanoTime() - start) / 1e9);
+        } catch (IOException e) {
+            state = "off: " + e.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            state = "off: interrupted";
+        }
+    }
+
+    /**
+     * Whether the archive is as it was built, or not built yet.
+     *
+     * @return {@code false} if something changed it on disk
+     */
+    public boolean intact() {
+        return !ready || threadlab.grader.discover.Fingerprint.quick(List.of(file()))
+                .equals(fingerprint);
+    }
+
+    /** Stops using the archive, after something other than the grader changed it. */
+    public void discard() {
+        ready = false;
+        state = "off: it changed on disk during the run, so the grader stopped using it";
+    }
+
+    /**
+     * What became of the archive, for the reports.
+     *
+     * @return for example {@code on: built in 3.9 s ...}
+     */
+    public String state() {
+        return state;
+    }
+}

@@ -1,0 +1,303 @@
+package threadlab.grader.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import threadlab.grader.testing.GraderProcess;
+import threadlab.grader.testing.Submissions;
+
+/**
+ * The grader against grading by hand, side by side on one generated class: copies of the
+ * reference solutions and of every known-wrong variant. Run it with
+ * {@code ./mvnw -q verify -Pbenchmark -pl grader -am -DskipTests}; it prints its figures. It
+ * asserts no time: it checks only that every grade is what the variant deserves.
+ *
+ * <p>By hand means what an instructor without the grader does: copy the hidden tests into a
+ * submission and run {@code ./mvnw -q -o test} there. That takes long, so it runs on a sample of
+ * the class, and its time for the whole class is worked out from the sample.
+ *
+ * <p>Options, as system properties: {@code bench.submissions} (200), {@code bench.byHand} (4),
+ * {@code bench.dir} (where the class and reports go), {@code bench.generateOnly} (only write the
+ * class, for {@code grade --repeat}).
+ */
+public final class ClassBenchmark {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ClassBenchmark() {
+    }
+
+    /** A way to make one submission of the class. */
+    private interface Maker {
+        void make(Path dir) throws IOException;
+    }
+
+    /** The variants of the class, by name: the solution, then every known-wrong one. */
+    static Map<String, Maker> variants() {
+        Map<String, Maker> variants = new LinkedHashMap<>();
+        variants.put("solution", Submissions::solution);
+        KnownWrongThreadsIT.variants().forEach(v -> variants.put("threads-" + slug(
+                v.misconception()), dir -> Submissions.editedSolution(dir, "module-03-threads",
+                v.file(), v.from(), v.to())));
+        for (String module : banks()) {
+            for (String variant : Submissions.bankVariants(module)) {
+                variants.put(module.substring(0, "module-0N".length()) + "-" + slug(variant),
+                        dir -> Submissions.bankVariant(dir, module, variant));
+            }
+        }
+        return variants;
+    }
+
+    private static List<String> banks() {
+        Path bank = GraderProcess.courseRoot().resolve("grader/src/test/resources/bank");
+        if (!Files.isDirectory(bank)) {
+            return List.of();
+        }
+        try (Stream<Path> list = Files.list(bank)) {
+            return list.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static String slug(String text) {
+        String slug = text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
+                .replaceAll("(^-|-$)", "");
+        return slug.length() > 40 ? slug.substring(0, 40) : slug;
+    }
+
+    /**
+     * Generates a class: copies of each variant in turn.
+     *
+     * @param dir the class folder
+     * @param size how many submissions
+     * @return each submission's folder name and its variant
+     * @throws IOException if writing fails
+     */
+    static Map<String, String> generate(Path dir, int size) throws IOException {
+        Map<String, Maker> variants = variants();
+        List<String> names = new ArrayList<>(variants.keySet());
+        Map<String, String> made = new LinkedHashMap<>();
+        Files.createDirectories(dir);
+        for (int i = 0; i < size; i++) {
+            String variant = names.get(i % names.size());
+            String name = String.format(Locale.ROOT, "s%03d-%s", i + 1, variant);
+            variants.get(variant).make(dir.resolve(name));
+            made.put(name, variant);
+        }
+        return made;
+    }
+
+    /**
+     * Runs the benchmark.
+     *
+     * @param args not used: see the system properties
+     * @throws Exception if a step fails
+     */
+    public static void main(String[] args) throws Exception {
+        int size = Integer.getInteger("bench.submissions", 200);
+        int byHand = Integer.getInteger("bench.byHand", 4);
+        Path root = Path.of(System.getProperty("bench.dir", GraderProcess.courseRoot()
+                .resolve("grader/target/benchmark").toString())).toAbsolutePath();
+        Submissions.deleteIfExists(root);
+        Path classDir = root.resolve("class");
+        Map<String, String> made = generate(classDir, size);
+        System.out.printf(Locale.ROOT, "Class: %d submissions in %s, %d variants: %s%n", size,
+                classDir, variants().size(), String.join(", ", variants().keySet()));
+        if (Boolean.getBoolean("bench.generateOnly")) {
+            return;
+        }
+        System.out.println(machine());
+
+        Path reports = root.resolve("reports");
+        long start = System.nanoTime();
+        GraderProcess.Result graded = GraderProcess.run(GraderProcess.courseRoot(),
+                TimeUnit.HOURS.toSeconds(2), "grade", classDir.toString(), "--out",
+                reports.toString());
+        double graderSeconds = (System.nanoTime() - start) / 1e9;
+        if (graded.exitCode() != 0) {
+            throw new IllegalStateException("grading failed:\n" + graded.stdout()
+                    + graded.stderr());
+        }
+        int wrongGrades = check(reports, made);
+        JsonNode run = JSON.readTree(reports.resolve("run.json").toFile());
+
+        List<String> sample = sample(made, byHand);
+        double handSeconds = 0;
+        for (String name : sample) {
+            handSeconds += byHand(classDir.resolve(name), root.resolve("by-hand").resolve(name));
+        }
+        double handPerSubmission = handSeconds / sample.size();
+
+        System.out.printf(Locale.ROOT, "%nThe grader: %d submissions in %.1f s, %.3f s each,"
+                + " %d at a time (isolation on: a JVM per submission, heap %d MB, class-data"
+                + " sharing %s)%n", size, graderSeconds, graderSeconds / size,
+                run.get("jobs").asInt(), run.get("heap_megabytes").asInt(),
+                run.get("class_data_sharing").asText());
+        System.out.printf(Locale.ROOT, "By hand (hidden tests copied in, ./mvnw -q -o test):"
+                + " %.2f s each, on %d of the %d submissions; %.0f s for the class%n",
+                handPerSubmission, sample.size(), size, handPerSubmission * size);
+        System.out.printf(Locale.ROOT, "Speed-up: %.1f times%n", handPerSubmission * size
+                / graderSeconds);
+        System.out.printf(Locale.ROOT, "200 submissions at this rate: %.0f s (goal: at most 90 s"
+                + " on 2 cores)%n", graderSeconds / size * 200);
+        whereTheTimeGoes(reports, made.keySet());
+        System.out.printf(Locale.ROOT, "Grades as expected: %d of %d%n", size - wrongGrades,
+                size);
+        if (wrongGrades > 0) {
+            throw new IllegalStateException(wrongGrades + " grades were not as expected");
+        }
+    }
+
+    private static String machine() {
+        return String.format(Locale.ROOT, "Machine: %d cores, %s %s, Java %s, load average"
+                + " %.2f at the start", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("os.name"), System.getProperty("os.arch"),
+                Runtime.version(), java.lang.management.ManagementFactory
+                        .getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+
+    /**
+     * The solution and the bank's correct variants must get full marks, every wrong variant
+     * less; returns how many did not.
+     */
+    private static int check(Path reports, Map<String, String> made) throws IOException {
+        int wrong = 0;
+        for (Map.Entry<String, String> e : made.entrySet()) {
+            JsonNode results = JSON.readTree(reports.resolve(e.getKey()).resolve("results.json")
+                    .toFile());
+            boolean full = results.get("score").asInt() == results.get("max_score").asInt();
+            boolean correct = e.getValue().equals("solution")
+                    || e.getValue().contains("-correct-");
+            if (full != correct) {
+                System.out.println("Not as expected: " + e.getKey() + " scored "
+                        + results.get("score").asInt());
+                wrong++;
+            }
+        }
+        return wrong;
+    }
+
+    private static List<String> sample(Map<String, String> made, int count) {
+        List<String> names = new ArrayList<>(made.keySet());
+        List<String> sample = new ArrayList<>();
+        for (int i = 0; i < count && i < names.size(); i++) {
+            sample.add(names.get(i * names.size() / Math.max(1, count)));
+        }
+        return sample;
+    }
+
+    /** Means over the class, from each student's results.json. */
+    private static void whereTheTimeGoes(Path reports, Iterable<String> names)
+            throws IOException {
+        double total = 0;
+        double compile = 0;
+        double tests = 0;
+        Map<String, Double> byModule = new LinkedHashMap<>();
+        Map<String, Double> slowest = new LinkedHashMap<>();
+        int n = 0;
+        for (String name : names) {
+            JsonNode results = JSON.readTree(reports.resolve(name).resolve("results.json")
+                    .toFile());
+            JsonNode extra = results.get("extra_data");
+            total += extra.get("grading_millis").asDouble();
+            compile += extra.get("compile_millis").asDouble();
+            tests += extra.get("test_millis").asDouble();
+            for (JsonNode test : results.get("tests")) {
+                double millis = test.get("extra_data").get("millis").asDouble();
+                byModule.merge(test.get("tags").get(0).asText(), millis, Double::sum);
+                slowest.merge(test.get("name").asText(), millis, Double::sum);
+            }
+            n++;
+        }
+        System.out.printf(Locale.ROOT, "Where the time goes, per submission (means, one job's"
+                + " view): %.2f s in all; compiling %.2f s; test JVMs %.2f s, of which the"
+                + " tests themselves:%n", total / n / 1000, compile / n / 1000,
+                tests / n / 1000);
+        int count = n;
+        byModule.forEach((module, millis) -> System.out.printf(Locale.ROOT, "  %-22s %.2f s%n",
+                module, millis / count / 1000));
+        slowest.entrySet().stream().sorted((a, b) -> Double.compare(b.getValue(), a.getValue()))
+                .limit(3).forEach(e -> System.out.printf(Locale.ROOT, "  slowest: %.2f s %s%n",
+                        e.getValue() / count / 1000, e.getKey()));
+    }
+
+    /**
+     * Grades a submission by hand: a Maven project with its sources and the hidden tests, run
+     * with the course's Maven wrapper, offline.
+     *
+     * @return how long {@code mvnw test} took, in seconds
+     */
+    private static double byHand(Path submission, Path project) throws Exception {
+        Path root = GraderProcess.courseRoot();
+        Path main = project.resolve("src/main/java");
+        Path test = project.resolve("src/test/java");
+        try (Stream<Path> modules = Files.list(submission)) {
+            for (Path module : modules.filter(p -> Files.isDirectory(p.resolve("src/main/java")))
+                    .toList()) {
+                Submissions.copy(module.resolve("src/main/java"), main);
+            }
+        }
+        Submissions.copy(root.resolve("grader/src/hidden/java"), test);
+        Submissions.copy(root.resolve("grader/src/main/java/threadlab/grader/api"),
+                test.resolve("threadlab/grader/api"));
+        Files.writeString(project.resolve("pom.xml"), pom(root, project), StandardCharsets.UTF_8);
+        List<String> command = List.of(root.resolve("mvnw").toString(), "-q", "-o", "test",
+                "-f", project.resolve("pom.xml").toString());
+        long start = System.nanoTime();
+        Process maven = new ProcessBuilder(command).directory(project.toFile())
+                .redirectErrorStream(true).redirectOutput(project.resolve("mvn.log").toFile())
+                .start();
+        if (!maven.waitFor(15, TimeUnit.MINUTES)) {
+            maven.destroyForcibly();
+            throw new IllegalStateException("mvnw test ran past 15 minutes in " + project);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        String log = Files.readString(project.resolve("mvn.log"));
+        if (!log.contains("Tests run") && maven.exitValue() != 0 && !log.contains("FAIL")) {
+            throw new IllegalStateException("mvnw test could not run in " + project + ":\n"
+                    + log);
+        }
+        System.out.printf(Locale.ROOT, "By hand: %-48s %6.2f s%n", submission.getFileName(),
+                seconds);
+        return seconds;
+    }
+
+    private static String pom(Path root, Path project) {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <project xmlns="http://maven.apache.org/POM/4.0.0">
+                  <modelVersion>4.0.0</modelVersion>
+                  <parent>
+                    <groupId>threadlab</groupId>
+                    <artifactId>threadlab</artifactId>
+                    <version>1.0.0-SNAPSHOT</version>
+                    <relativePath>%s</relativePath>
+                  </parent>
+                  <artifactId>graded-by-hand</artifactId>
+                  <properties><threadlab.root>%s</threadlab.root></properties>
+                  <dependencies>
+                    <dependency><groupId>org.junit.jupiter</groupId>
+                      <artifactId>junit-jupiter</artifactId><scope>test</scope></dependency>
+                    <dependency><groupId>org.assertj</groupId>
+                      <artifactId>assertj-core</artifactId><scope>test</scope></dependency>
+                    <dependency><groupId>org.awaitility</groupId>
+                      <artifactId>awaitility</artifactId><scope>test</scope></dependency>
+                    <dependency><groupId>org.jetbrains.lincheck</groupId>
+                      <artifactId>lincheck</artifactId><scope>test</scope></dependency>
+                  </dependencies>
+                </project>
+                """.formatted(project.relativize(root.resolve("pom.xml")), root);
+    }
+}
