@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,6 +29,7 @@ class HtmlReportsIT {
 
     private static final String THREADS = "module-03-threads";
     private static final String REFCOUNT = "module-01-refcount";
+    private static final String GIL = "module-02-gil";
 
     @TempDir
     static Path classDir;
@@ -40,10 +42,12 @@ class HtmlReportsIT {
     /** Two students, module 3 only: one with the solution, one who calls run() for start(). */
     @BeforeAll
     static void gradeAClass() throws Exception {
-        Submissions.withoutModule(Submissions.solution(classDir.resolve("ada")), REFCOUNT);
-        Submissions.withoutModule(Submissions.editedSolution(classDir.resolve("bob"), THREADS,
-                "PyThread.java", "        thread.start();\n", "        runOnThread();\n"),
-                REFCOUNT);
+        Path ada = Submissions.solution(classDir.resolve("ada"));
+        Path bob = Submissions.editedSolution(classDir.resolve("bob"), THREADS,
+                "PyThread.java", "        thread.start();\n", "        runOnThread();\n");
+        for (Path student : List.of(ada, bob)) {
+            Submissions.withoutModule(Submissions.withoutModule(student, REFCOUNT), GIL);
+        }
         graded = GraderProcess.gradeClass(out, classDir.toString());
     }
 
