@@ -21,6 +21,7 @@ import threadlab.grader.discover.HiddenTestCatalog;
 import threadlab.grader.report.GradeReport;
 import threadlab.grader.report.ModuleResult;
 import threadlab.grader.report.TestResult;
+import threadlab.grader.rubric.Rubric;
 import threadlab.grader.run.ClassDataArchive;
 import threadlab.grader.run.Limits;
 import threadlab.grader.run.OutputLine;
@@ -47,6 +48,7 @@ public final class Grader implements AutoCloseable {
     private final Limits limits;
     private final List<String> jvmArgs;
     private final boolean shareClasses;
+    private final Rubric rubric;
     private Prepared prepared;
     private ClassDataArchive archive;
     private Thread cleanUp;
@@ -79,9 +81,23 @@ public final class Grader implements AutoCloseable {
      * @param shareClasses whether to build a class-data sharing archive for the run
      */
     public Grader(Limits limits, List<String> jvmArgs, boolean shareClasses) {
+        this(limits, jvmArgs, shareClasses, null);
+    }
+
+    /**
+     * A grader as above, whose tests are worth what a rubric says.
+     *
+     * @param limits the time and memory bounds for each submission
+     * @param jvmArgs more options for each test JVM
+     * @param shareClasses whether to build a class-data sharing archive for the run
+     * @param rubric the points and visibility of each test, or {@code null} for the rubric the
+     *     grader was built with
+     */
+    public Grader(Limits limits, List<String> jvmArgs, boolean shareClasses, Rubric rubric) {
         this.limits = limits;
         this.jvmArgs = List.copyOf(jvmArgs);
         this.shareClasses = shareClasses;
+        this.rubric = rubric;
     }
 
     /** What every submission shares: the grader's files, unpacked once, and the test plan. */
@@ -101,10 +117,12 @@ public final class Grader implements AutoCloseable {
             try {
                 GraderFiles files = GraderFiles.locate(folder);
                 HiddenTestCatalog catalog = new HiddenTestCatalog(files);
-                Map<ExerciseModule, List<HiddenTest>> plan = new LinkedHashMap<>();
+                Map<ExerciseModule, List<HiddenTest>> discovered = new LinkedHashMap<>();
                 for (ExerciseModule module : Course.modules()) {
-                    plan.put(module, catalog.discover(module));
+                    discovered.put(module, catalog.discover(module));
                 }
+                Map<ExerciseModule, List<HiddenTest>> plan = (rubric != null ? rubric
+                        : Rubric.packaged()).apply(discovered);
                 prepared = new Prepared(folder, files, HiddenSources.beside(), plan,
                         files.fingerprint(),
                         Fingerprint.of(files.contents()));
@@ -128,7 +146,8 @@ public final class Grader implements AutoCloseable {
     }
 
     /**
-     * The hidden tests, module by module, in course order.
+     * The hidden tests, module by module, in course order, with the points and visibility the
+     * rubric gives them.
      *
      * @return the plan
      * @throws GraderException if the grader's files are broken

@@ -4,15 +4,20 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import threadlab.grader.cli.ExportStudentCommand;
 import threadlab.grader.cli.GradeCommand;
+import threadlab.grader.cli.GradescopeCommand;
+import threadlab.grader.cli.RubricCommand;
+import threadlab.grader.rubric.RubricException;
 
 /**
  * The grader's command line: {@code java -jar grader/target/grader.jar grade [SUBMISSION]}, and
- * {@code export-student OUT} for the student handout.
+ * {@code export-student OUT} for the student handout, {@code rubric} for the rubric in force, and
+ * {@code gradescope OUT} for a Gradescope autograder.
  */
 @Command(name = "grader", mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Grades threadlab submissions with hidden tests.",
-        subcommands = {GradeCommand.class, ExportStudentCommand.class})
+        subcommands = {GradeCommand.class, ExportStudentCommand.class, RubricCommand.class,
+            GradescopeCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -36,6 +41,10 @@ public final class Main implements Runnable {
     public static int run(String... args) {
         CommandLine line = new CommandLine(new Main());
         line.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof RubricException) {
+                cmd.getErr().println("error: " + e.getMessage());
+                return 2;
+            }
             if (e instanceof GraderException) {
                 cmd.getErr().println("error: " + e.getMessage());
                 return 1;
@@ -49,7 +58,8 @@ public final class Main implements Runnable {
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
                 "Name a command: grade [SUBMISSION] grades a submission; export-student OUT"
-                        + " writes the student handout.");
+                        + " writes the student handout; rubric prints the rubric with every"
+                        + " test; gradescope OUT builds a Gradescope autograder.");
     }
 
     /** The version shown by {@code --version}. */

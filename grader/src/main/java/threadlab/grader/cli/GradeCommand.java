@@ -3,6 +3,7 @@ package threadlab.grader.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,15 +32,19 @@ import threadlab.grader.report.HtmlReport;
 import threadlab.grader.report.ReportFiles;
 import threadlab.grader.report.RunInfo;
 import threadlab.grader.report.TextReport;
+import threadlab.grader.rubric.Rubric;
 import threadlab.grader.run.Limits;
 import threadlab.grader.run.TestJvmRunner;
 import threadlab.grader.submission.Candidate;
 import threadlab.grader.submission.Intake;
+import threadlab.grader.submission.Snapshot;
 import threadlab.grader.submission.Submission;
+import threadlab.grader.submission.UnreadableSubmissionException;
 
 /**
- * {@code grade [SUBMISSION...] [--out DIR] [--jobs N] [--repeat N] [--json FILE]}: grades one
- * submission and prints its report, or a class, and writes every report.
+ * {@code grade [SUBMISSION...] [--out DIR] [--jobs N] [--repeat N] [--json FILE]
+ * [--rubric FILE]}: grades one submission and prints its report, or a class, and writes every
+ * report.
  */
 @Command(name = "grade", mixinStandardHelpOptions = true,
         description = {GradeCommand.WHAT, GradeCommand.SUBMISSION, GradeCommand.CLASS},
@@ -92,6 +97,12 @@ public final class GradeCommand implements Callable<Integer> {
                     + " results.json format.")
     private Path json;
 
+    @Option(names = "--rubric", paramLabel = "FILE",
+            description = "The points and Gradescope visibility of each test (YAML; write one to"
+                    + " start from with the rubric command). Default: the rubric the grader was"
+                    + " built with, grader/rubric.yaml.")
+    private Path rubricFile;
+
     @Option(names = "--test-timeout", paramLabel = "SECONDS", defaultValue = "60",
             description = "How long one hidden test may run (default: ${DEFAULT-VALUE}).")
     private long testTimeoutSeconds;
@@ -117,12 +128,16 @@ public final class GradeCommand implements Callable<Integer> {
         Limits limits = new Limits(Duration.ofSeconds(testTimeoutSeconds),
                 Duration.ofSeconds(submissionTimeoutSeconds), heapMegabytes);
         int jobCount = jobs > 0 ? jobs : defaultJobs(heapMegabytes);
+        Rubric rubric = rubricFile == null ? null : Rubric.read(rubricFile);
         if (submissions.isEmpty()) {
             if (out != null || repeat > 1) {
-                return gradeClass(limits, jobCount, new Intake(List.of(candidate(
+                return gradeClass(limits, jobCount, rubric, new Intake(List.of(candidate(
                         Submission.around(Path.of("").toAbsolutePath()))), List.of(), false));
             }
-            return gradeOne(limits, Submission.around(Path.of("").toAbsolutePath()));
+            return gradeOne(limits, rubric, Submission.around(Path.of("").toAbsolutePath()));
+        }
+        if (json != null && submissions.size() == 1 && out == null && repeat == 1) {
+            return gradeOne(limits, rubric, Intake.one(submissions.get(0)));
         }
         Intake intake = Intake.of(submissions);
         boolean single = intake.candidates().size() == 1 && !intake.isClass();
@@ -132,9 +147,9 @@ public final class GradeCommand implements Callable<Integer> {
         }
         if (single && out == null && repeat == 1
                 && !intake.candidates().get(0).isZip()) {
-            return gradeOne(limits, Submission.at(intake.candidates().get(0).path()));
+            return gradeOne(limits, rubric, Submission.at(intake.candidates().get(0).path()));
         }
-        return gradeClass(limits, jobCount, intake);
+        return gradeClass(limits, jobCount, rubric, intake);
     }
 
     private static Candidate candidate(Submission submission) {
@@ -146,12 +161,45 @@ public final class GradeCommand implements Callable<Integer> {
     }
 
     /** One submission, its report printed: what a student runs on their own work. */
-    private int gradeOne(Limits limits, Submission target) throws GraderException {
+    private int gradeOne(Limits limits, Rubric rubric, Submission target) throws GraderException {
         GradeReport report;
-        try (Grader grader = new Grader(limits)) {
+        try (Grader grader = new Grader(limits, List.of(), false, rubric)) {
             report = grader.grade(target);
             grader.verifyGraderFiles(target.name());
         }
+        return printed(report);
+    }
+
+    /**
+     * One submission for {@code --json}, whatever was handed in: a folder, a folder below extra
+     * top folders, a .zip, or one that cannot be read, whose report then fails every test with
+     * why. An autograder writes results.json whatever the student uploaded.
+     */
+    private int gradeOne(Limits limits, Rubric rubric, Candidate candidate)
+            throws GraderException {
+        if (!candidate.isZip() && Submission.holdsModule(candidate.path())) {
+            return gradeOne(limits, rubric, Submission.at(candidate.path()));
+        }
+        GradeReport report;
+        try (Grader grader = new Grader(limits, List.of(), false, rubric)) {
+            Path work = grader.prepare();
+            try {
+                Snapshot snapshot = Snapshot.take(candidate);
+                report = grader.grade(snapshot.writeTo(Files.createTempDirectory(work,
+                        "snapshot-")));
+            } catch (UnreadableSubmissionException e) {
+                report = grader.unreadable(new Submission(candidate.name(), candidate.path()), e);
+            } catch (IOException e) {
+                throw new GraderException("Could not copy the submission's sources to grade"
+                        + " them (" + e + "). Check that the temporary folder has space.", e);
+            }
+            grader.verifyGraderFiles(candidate.name());
+        }
+        return printed(report);
+    }
+
+    /** Prints a submission's report, and writes its results.json if asked. */
+    private int printed(GradeReport report) throws GraderException {
         PrintWriter printed = spec.commandLine().getOut();
         printed.print(TextReport.render(report));
         printed.flush();
@@ -169,14 +217,15 @@ public final class GradeCommand implements Callable<Integer> {
     }
 
     /** A class: every report written under the output folder. */
-    private int gradeClass(Limits limits, int jobCount, Intake intake) throws GraderException {
+    private int gradeClass(Limits limits, int jobCount, Rubric rubric, Intake intake)
+            throws GraderException {
         Path dir = (out == null ? Path.of("grades") : out).toAbsolutePath().normalize();
         PrintWriter printed = spec.commandLine().getOut();
         PrintStream progressOut = System.err;
         intake.notes().forEach(note -> progressOut.println("Note: " + note));
         String started = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         boolean shareClasses = intake.candidates().size() * repeat >= SHARE_CLASSES_FROM;
-        try (Grader grader = new Grader(limits, List.of(), shareClasses)) {
+        try (Grader grader = new Grader(limits, List.of(), shareClasses, rubric)) {
             grader.prepare();
             List<ClassGrading.Result> runs = new ArrayList<>();
             for (int i = 0; i < repeat; i++) {

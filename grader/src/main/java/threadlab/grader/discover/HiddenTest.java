@@ -1,6 +1,7 @@
 package threadlab.grader.discover;
 
 import threadlab.grader.course.ExerciseModule;
+import threadlab.grader.rubric.Visibility;
 
 /**
  * One hidden test, as the grader knows it before anything of the submission runs.
@@ -10,9 +11,25 @@ import threadlab.grader.course.ExerciseModule;
  * @param group its class's display name
  * @param name its display name
  * @param points what it is worth
+ * @param visibility when Gradescope shows a student its result, from the rubric
  */
 public record HiddenTest(ExerciseModule module, String uniqueId, String group, String name,
-        int points) {
+        int points, Visibility visibility) {
+
+    /**
+     * A hidden test as discovered, before the rubric: its result shown once grades are
+     * published.
+     *
+     * @param module the module it grades
+     * @param uniqueId JUnit's id for it
+     * @param group its class's display name
+     * @param name its display name
+     * @param points what it is worth
+     */
+    public HiddenTest(ExerciseModule module, String uniqueId, String group, String name,
+            int points) {
+        this(module, uniqueId, group, name, points, Visibility.AFTER_PUBLISHED);
+    }
 
     /**
      * The name a report shows.
@@ -21,5 +38,16 @@ public record HiddenTest(ExerciseModule module, String uniqueId, String group, S
      */
     public String fullName() {
         return group + ": " + name;
+    }
+
+    /**
+     * This test as a rubric sets it.
+     *
+     * @param rubricPoints what it is worth
+     * @param rubricVisibility when students see its result
+     * @return the test with those
+     */
+    public HiddenTest graded(int rubricPoints, Visibility rubricVisibility) {
+        return new HiddenTest(module, uniqueId, group, name, rubricPoints, rubricVisibility);
     }
 }

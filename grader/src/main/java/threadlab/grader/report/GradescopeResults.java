@@ -6,11 +6,19 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import threadlab.grader.rubric.Visibility;
 
 /**
  * Writes a report in Gradescope's {@code results.json} format: the score, the most points, and
  * one entry per test with its name, points, status, feedback, visibility and the module's folder
- * as a tag.
+ * as a tag. Each test's visibility comes from the rubric; the summary at the top, which students
+ * see at once, names no test whose result is to be shown later.
  */
 public final class GradescopeResults {
 
@@ -31,7 +39,7 @@ public final class GradescopeResults {
         root.put("score", report.score());
         root.put("max_score", report.maxScore());
         root.put("execution_time", Math.round(report.millis() / 1000.0));
-        StringBuilder output = new StringBuilder(TextReport.nextStep(report));
+        StringBuilder output = new StringBuilder(nextStep(report));
         report.notes().forEach(note -> output.append("\n\nNote: ").append(note));
         root.put("output", output.toString());
         root.put("visibility", "visible");
@@ -58,12 +66,76 @@ public final class GradescopeResults {
                 entry.put("max_score", test.test().points());
                 entry.put("status", test.passed() ? "passed" : "failed");
                 entry.put("output", test.passed() ? "" : test.feedback());
-                entry.put("visibility", "visible");
+                entry.put("visibility", test.test().visibility().word());
                 entry.putArray("tags").add(module.module().folder());
                 entry.putObject("extra_data").put("millis", test.millis());
             }
         }
         return root;
+    }
+
+    /**
+     * What to do next, from the tests whose results students see at once, and when the others'
+     * results are shown.
+     *
+     * @param report the graded submission
+     * @return the advice
+     */
+    static String nextStep(GradeReport report) {
+        List<TestResult> all = report.tests();
+        Set<String> when = new TreeSet<>();
+        all.stream().map(t -> t.test().visibility()).filter(v -> v != Visibility.VISIBLE)
+                .forEach(v -> when.add(switch (v) {
+                    case AFTER_PUBLISHED -> "once the grades are published";
+                    case AFTER_DUE_DATE -> "after the due date";
+                    default -> "to the course staff only";
+                }));
+        if (when.isEmpty()) {
+            return TextReport.nextStep(report);
+        }
+        List<ModuleResult> shown = report.modules().stream().map(m -> new ModuleResult(
+                m.module(), m.tests().stream().filter(t -> t.test().visibility()
+                        == Visibility.VISIBLE).toList())).filter(m -> !m.tests().isEmpty())
+                .toList();
+        long later = all.size() - shown.stream().mapToLong(m -> m.tests().size()).sum();
+        String rest = "The results of " + later + " of the " + all.size() + " tests are shown "
+                + String.join(" or ", when) + ".";
+        String wide = moduleWide(report);
+        if (!wide.isEmpty()) {
+            rest = wide + "\n\n" + rest;
+        }
+        if (shown.isEmpty()) {
+            return (wide.isEmpty() ? "Graded. " : "") + rest;
+        }
+        GradeReport visible = new GradeReport(report.submission(), shown, report.graderVersion(),
+                report.javaVersion(), report.limits(), report.millis());
+        if (visible.firstFailure().isEmpty()) {
+            return "Every test whose result is shown now passed. " + rest;
+        }
+        return TextReport.nextStep(visible) + "\n\n" + rest;
+    }
+
+    /**
+     * Why whole modules failed, when every test of a module failed for one reason (a submission
+     * that could not be read, a module missing or not compiling): that names no test, and the
+     * student needs it at once.
+     */
+    private static String moduleWide(GradeReport report) {
+        Map<String, String> reasons = new LinkedHashMap<>();
+        for (ModuleResult module : report.modules()) {
+            List<String> feedback = module.tests().stream().map(TestResult::feedback).distinct()
+                    .toList();
+            boolean allFailed = module.tests().stream().noneMatch(TestResult::passed);
+            if (!module.tests().isEmpty() && allFailed && feedback.size() == 1) {
+                reasons.put(module.module().folder(), feedback.get(0));
+            }
+        }
+        if (reasons.size() == report.modules().size()
+                && reasons.values().stream().distinct().count() == 1) {
+            return reasons.values().iterator().next();
+        }
+        return reasons.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue())
+                .collect(Collectors.joining("\n\n"));
     }
 
     /**

@@ -90,6 +90,29 @@ public record Intake(List<Candidate> candidates, List<String> notes, boolean isC
     }
 
     /**
+     * One student's submission, whatever it holds: what an autograder such as Gradescope's
+     * receives, where the student may have uploaded the course folder, a folder around it, only
+     * some module folders, or a .zip of any of these. A folder whose only entry is a .zip is that
+     * zip.
+     *
+     * @param path the folder or .zip
+     * @return the submission to read, which may turn out empty or unreadable
+     * @throws SubmissionNotFoundException if the path does not exist
+     */
+    public static Candidate one(Path path) throws SubmissionNotFoundException {
+        if (!Files.exists(path)) {
+            throw new SubmissionNotFoundException(path, "does not exist");
+        }
+        if (Files.isDirectory(path) && !Submission.holdsModule(path)) {
+            List<Path> entries = list(path);
+            if (entries.size() == 1 && isZip(entries.get(0))) {
+                return new Candidate(nameOf(path), entries.get(0));
+            }
+        }
+        return new Candidate(nameOf(path), path);
+    }
+
+    /**
      * Whether a path names a zip file.
      *
      * @param path the path

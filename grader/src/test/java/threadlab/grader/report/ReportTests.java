@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import threadlab.grader.course.Course;
 import threadlab.grader.discover.HiddenTest;
+import threadlab.grader.rubric.Visibility;
 import threadlab.grader.run.Limits;
 import threadlab.grader.submission.Submission;
 
@@ -45,10 +46,40 @@ class ReportTests {
         assertThat(failed.get("max_score").asInt()).isEqualTo(3);
         assertThat(failed.get("status").asText()).isEqualTo("failed");
         assertThat(failed.get("output").asText()).isEqualTo("Expected: a\nBut: b");
-        assertThat(failed.get("visibility").asText()).isEqualTo("visible");
+        assertThat(failed.get("visibility").asText()).isEqualTo("after_published");
         assertThat(failed.get("tags").get(0).asText()).isEqualTo("module-03-threads");
         assertThat(json.get("extra_data").get("java_version").asText()).isEqualTo("17.0.15");
         assertThat(dir.resolve("out/results.json.partial")).doesNotExist();
+    }
+
+    @Test
+    @DisplayName("results.json's summary names no test whose result is shown later")
+    void summaryKeepsLaterResultsBack() {
+        TestResult shown = new TestResult(new HiddenTest(Course.THREADS, "[id:a]", "Task 1",
+                "shown", 1, Visibility.VISIBLE), true, "", 5);
+        TestResult later = result("secret", 2, false, "Expected: the secret");
+
+        JsonNode json = GradescopeResults.toJson(report(shown, later));
+
+        assertThat(json.get("output").asText())
+                .isEqualTo("Every test whose result is shown now passed. The results of 1 of"
+                        + " the 2 tests are shown once the grades are published.")
+                .doesNotContain("secret");
+        assertThat(json.get("tests").get(0).get("visibility").asText()).isEqualTo("visible");
+        assertThat(json.get("tests").get(1).get("visibility").asText())
+                .isEqualTo("after_published");
+    }
+
+    @Test
+    @DisplayName("results.json's summary says at once why a whole submission could not be graded")
+    void summaryShowsWhyNothingWasGraded() {
+        String why = "The submission is empty, so nothing could be graded.";
+
+        JsonNode json = GradescopeResults.toJson(report(result("a", 1, false, why),
+                result("b", 2, false, why)));
+
+        assertThat(json.get("output").asText()).isEqualTo(why + "\n\nThe results of 2 of the 2"
+                + " tests are shown once the grades are published.");
     }
 
     @Test

@@ -1,0 +1,2 @@
+/** The Gradescope autograder: the grader, its rubric and the two scripts Gradescope runs. */
+package threadlab.grader.gradescope;
