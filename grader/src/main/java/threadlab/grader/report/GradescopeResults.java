@@ -6,11 +6,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 import threadlab.grader.rubric.Visibility;
 
@@ -83,23 +83,17 @@ public final class GradescopeResults {
      */
     static String nextStep(GradeReport report) {
         List<TestResult> all = report.tests();
-        Set<String> when = new TreeSet<>();
+        Map<Visibility, Long> later = new EnumMap<>(Visibility.class);
         all.stream().map(t -> t.test().visibility()).filter(v -> v != Visibility.VISIBLE)
-                .forEach(v -> when.add(switch (v) {
-                    case AFTER_PUBLISHED -> "once the grades are published";
-                    case AFTER_DUE_DATE -> "after the due date";
-                    default -> "to the course staff only";
-                }));
-        if (when.isEmpty()) {
+                .forEach(v -> later.merge(v, 1L, Long::sum));
+        if (later.isEmpty()) {
             return TextReport.nextStep(report);
         }
         List<ModuleResult> shown = report.modules().stream().map(m -> new ModuleResult(
                 m.module(), m.tests().stream().filter(t -> t.test().visibility()
                         == Visibility.VISIBLE).toList())).filter(m -> !m.tests().isEmpty())
                 .toList();
-        long later = all.size() - shown.stream().mapToLong(m -> m.tests().size()).sum();
-        String rest = "The results of " + later + " of the " + all.size() + " tests are shown "
-                + String.join(" or ", when) + ".";
+        String rest = whenShown(all.size(), later);
         String wide = moduleWide(report);
         if (!wide.isEmpty()) {
             rest = wide + "\n\n" + rest;
@@ -113,6 +107,31 @@ public final class GradescopeResults {
             return "Every test whose result is shown now passed. " + rest;
         }
         return TextReport.nextStep(visible) + "\n\n" + rest;
+    }
+
+    /**
+     * When the results that are not shown at once are shown, such as "Of the 5 tests, 3 show
+     * their results once the grades are published and 1 only to the course staff."
+     */
+    private static String whenShown(int total, Map<Visibility, Long> later) {
+        List<String> parts = new ArrayList<>();
+        for (Map.Entry<Visibility, Long> entry : later.entrySet()) {
+            String when = switch (entry.getKey()) {
+                case AFTER_PUBLISHED -> "once the grades are published";
+                case AFTER_DUE_DATE -> "after the due date";
+                default -> "only to the course staff";
+            };
+            long count = entry.getValue();
+            if (later.size() == 1 && count == total) {
+                return (total == 1 ? "The test shows its result " : "All " + total
+                        + " tests show their results ") + when + ".";
+            }
+            String verb = count == 1 ? " shows its result " : " show their results ";
+            parts.add(count + (parts.isEmpty() ? verb : " ") + when);
+        }
+        String last = parts.remove(parts.size() - 1);
+        return "Of the " + total + " tests, " + (parts.isEmpty() ? "" : String.join(", ", parts)
+                + " and ") + last + ".";
     }
 
     /**

@@ -9,12 +9,12 @@ import java.util.stream.Collectors;
 public enum Visibility {
     /** At once, when the autograder finishes. */
     VISIBLE,
-    /** Never: only instructors see it. */
-    HIDDEN,
     /** Once the assignment's due date has passed. */
     AFTER_DUE_DATE,
     /** Once the instructor publishes the grades. */
-    AFTER_PUBLISHED;
+    AFTER_PUBLISHED,
+    /** Never: only instructors see it. */
+    HIDDEN;
 
     /**
      * The word Gradescope reads, such as {@code after_published}.

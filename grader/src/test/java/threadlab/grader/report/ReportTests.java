@@ -62,12 +62,28 @@ class ReportTests {
         JsonNode json = GradescopeResults.toJson(report(shown, later));
 
         assertThat(json.get("output").asText())
-                .isEqualTo("Every test whose result is shown now passed. The results of 1 of"
-                        + " the 2 tests are shown once the grades are published.")
+                .isEqualTo("Every test whose result is shown now passed. Of the 2 tests, 1"
+                        + " shows its result once the grades are published.")
                 .doesNotContain("secret");
         assertThat(json.get("tests").get(0).get("visibility").asText()).isEqualTo("visible");
         assertThat(json.get("tests").get(1).get("visibility").asText())
                 .isEqualTo("after_published");
+    }
+
+    @Test
+    @DisplayName("results.json's summary counts the results shown later by when they are shown")
+    void summaryCountsLaterResults() {
+        TestResult hidden = new TestResult(new HiddenTest(Course.THREADS, "[id:h]", "Task 1", "h",
+                1, Visibility.HIDDEN), true, "", 5);
+        TestResult dueDate = new TestResult(new HiddenTest(Course.THREADS, "[id:d]", "Task 1",
+                "d", 1, Visibility.AFTER_DUE_DATE), true, "", 5);
+
+        JsonNode json = GradescopeResults.toJson(report(result("a", 1, true, ""),
+                result("b", 1, true, ""), dueDate, hidden));
+
+        assertThat(json.get("output").asText()).isEqualTo("Graded. Of the 4 tests, 1 shows its"
+                + " result after the due date, 2 once the grades are published and 1 only to"
+                + " the course staff.");
     }
 
     @Test
@@ -78,8 +94,8 @@ class ReportTests {
         JsonNode json = GradescopeResults.toJson(report(result("a", 1, false, why),
                 result("b", 2, false, why)));
 
-        assertThat(json.get("output").asText()).isEqualTo(why + "\n\nThe results of 2 of the 2"
-                + " tests are shown once the grades are published.");
+        assertThat(json.get("output").asText()).isEqualTo(why + "\n\nAll 2 tests show their"
+                + " results once the grades are published.");
     }
 
     @Test

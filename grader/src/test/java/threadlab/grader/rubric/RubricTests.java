@@ -157,7 +157,7 @@ class RubricTests {
     void unknownWords() {
         assertThat(error("visibility: public\n")).isEqualTo("rubric.yaml line 1: the top-level"
                 + " visibility is \"public\", which Gradescope does not know; write one of"
-                + " visible, hidden, after_due_date, after_published.");
+                + " visible, after_due_date, after_published, hidden.");
         assertThat(error("modules:\n  module-9:\n    visibility: visible\n"))
                 .startsWith("rubric.yaml line 2: the course has no module \"module-9\"")
                 .contains("module-01-refcount");
