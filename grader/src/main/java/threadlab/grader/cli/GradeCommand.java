@@ -3,8 +3,8 @@ package threadlab.grader.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -136,7 +136,8 @@ public final class GradeCommand implements Callable<Integer> {
             }
             return gradeOne(limits, rubric, Submission.around(Path.of("").toAbsolutePath()));
         }
-        if (json != null && submissions.size() == 1 && out == null && repeat == 1) {
+        if (json != null && submissions.size() == 1 && out == null && repeat == 1
+                && !classOfSeveral(submissions.get(0))) {
             return gradeOne(limits, rubric, Intake.one(submissions.get(0)));
         }
         Intake intake = Intake.of(submissions);
@@ -150,6 +151,16 @@ public final class GradeCommand implements Callable<Integer> {
             return gradeOne(limits, rubric, Submission.at(intake.candidates().get(0).path()));
         }
         return gradeClass(limits, jobCount, rubric, intake);
+    }
+
+    /** Whether a path is a class folder with several students in it, which --json cannot take. */
+    private static boolean classOfSeveral(Path path) {
+        try {
+            Intake intake = Intake.of(List.of(path));
+            return intake.isClass() && intake.candidates().size() > 1;
+        } catch (GraderException e) {
+            return false;
+        }
     }
 
     private static Candidate candidate(Submission submission) {
