@@ -29,31 +29,50 @@ import threadlab.hidden.support.Verdict;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class Task2SwitchIntervalHiddenTests {
 
-    /** The longest a correct GIL may keep a waiter waiting here: 250 switch intervals. */
-    private static final Duration BOUND = Duration.ofMillis(500);
     private static final Duration INTERVAL = Duration.ofMillis(2);
 
+    /**
+     * How many steps in a row the holder may see the drop request and keep the GIL. A correct
+     * GIL drops it at the first; counting steps, not milliseconds, keeps the grade the same on a
+     * busy machine, where a millisecond bound would fail a correct GIL now and then.
+     */
+    private static final int IGNORED_REQUESTS = 50;
+
+    /**
+     * The holder runs CPU-bound steps until the waiter has had the GIL. It stops early if it has
+     * seen the drop request at {@value #IGNORED_REQUESTS} steps in a row without the waiter
+     * getting the GIL, and at the latest after {@link GilTesting#PATIENCE}: a GIL whose waiter
+     * never asks for a drop is only caught by that.
+     */
     @Test
     @Order(1)
     @Points(3)
-    @DisplayName("a waiting thread gets the GIL within a few switch intervals while another runs"
-            + " CPU-bound steps")
+    @DisplayName("a waiting thread asks for a drop and gets the GIL while another runs CPU-bound"
+            + " steps")
     void aWaiterGetsATurn() throws Exception {
         GlobalInterpreterLock gil = new GlobalInterpreterLock(INTERVAL);
         Turns turns = new Turns();
         CountDownLatch running = new CountDownLatch(1);
         AtomicLong waiterGotItAt = new AtomicLong();
         AtomicBoolean requestSeen = new AtomicBoolean();
+        AtomicInteger ignoredInARow = new AtomicInteger();
         long giveUpAt = System.nanoTime() + PATIENCE.toNanos();
         Caller holder = Caller.start("holder", () -> {
             gil.acquire();
             try {
                 running.countDown();
-                while (waiterGotItAt.get() == 0 && System.nanoTime() < giveUpAt) {
-                    if (gil.dropRequested()) {
+                while (waiterGotItAt.get() == 0 && ignoredInARow.get() < IGNORED_REQUESTS
+                        && System.nanoTime() < giveUpAt) {
+                    boolean requested = gil.dropRequested();
+                    if (requested) {
                         requestSeen.set(true);
                     }
                     gil.dropIfRequested();
+                    if (requested && waiterGotItAt.get() == 0) {
+                        ignoredInARow.incrementAndGet();
+                    } else {
+                        ignoredInARow.set(0);
+                    }
                     turns.step();
                     GilTesting.spin(5_000);
                 }
@@ -73,14 +92,25 @@ class Task2SwitchIntervalHiddenTests {
         waiter.awaitFinished(PATIENCE);
         GilTesting.rethrowFirst(List.of(holder, waiter));
 
+        boolean beforeTheHolderStopped = waiterGotItAt.get() != 0
+                && ignoredInARow.get() < IGNORED_REQUESTS && waiterGotItAt.get() < giveUpAt;
         long waitedMillis = ((waiterGotItAt.get() == 0 ? System.nanoTime() : waiterGotItAt.get())
                 - askedAt) / 1_000_000;
-        Verdict.check(waiterGotItAt.get() != 0 && waitedMillis <= BOUND.toMillis(),
-                "the waiter to get the GIL within " + BOUND.toMillis() + " ms ("
-                        + BOUND.dividedBy(INTERVAL) + " switch intervals of "
-                        + INTERVAL.toMillis() + " ms) while the holder runs steps",
-                (waiterGotItAt.get() == 0 ? "it never got it in " : "it got it after ")
-                        + waitedMillis + " ms; the turns: " + turns.render(),
+        String happened;
+        if (ignoredInARow.get() >= IGNORED_REQUESTS) {
+            happened = "the holder saw the drop request at " + IGNORED_REQUESTS + " steps in a"
+                    + " row, called dropIfRequested() at each, and kept the GIL";
+        } else if (waiterGotItAt.get() == 0) {
+            happened = "the waiter never got it in " + waitedMillis + " ms";
+        } else {
+            happened = "the waiter got it only after the holder stopped, " + waitedMillis
+                    + " ms after it asked";
+        }
+        Verdict.check(beforeTheHolderStopped,
+                "the waiter to get the GIL while the holder still runs steps (switch interval "
+                        + INTERVAL.toMillis() + " ms): it asks for a drop after one interval,"
+                        + " and the holder drops the GIL at its next step",
+                happened + "; the turns: " + turns.render(),
                 !requestSeen.get()
                         ? "the waiter never asked for a drop: acquire() must wait one switch"
                         + " interval at a time (await with a timeout), and set the drop request"

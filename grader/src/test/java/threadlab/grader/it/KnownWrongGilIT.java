@@ -56,7 +56,7 @@ class KnownWrongGilIT {
                         "a thread that waits for the GIL sleeps; it does not spin",
                         "a busy-wait"),
                 new Wrong("wrong-ignores-drop-request",
-                        "a waiting thread gets the GIL within a few switch intervals",
+                        "a waiting thread asks for a drop and gets the GIL while another runs",
                         "the drop request was set, but the holder kept the GIL"),
                 new Wrong("wrong-takes-it-straight-back",
                         "after dropping the GIL on request, the holder lets the waiter run",
