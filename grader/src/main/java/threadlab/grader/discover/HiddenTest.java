@@ -10,9 +10,10 @@ import threadlab.grader.course.ExerciseModule;
  * @param group its class's display name
  * @param name its display name
  * @param points what it is worth
+ * @param task the module's task it checks, from its {@code @Tag("task:N")}
  */
 public record HiddenTest(ExerciseModule module, String uniqueId, String group, String name,
-        int points) {
+        int points, int task) {
 
     /**
      * The name a report shows.

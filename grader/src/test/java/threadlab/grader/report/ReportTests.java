@@ -18,7 +18,7 @@ class ReportTests {
 
     private static TestResult result(String name, int points, boolean passed, String feedback) {
         return new TestResult(new HiddenTest(Course.THREADS, "[id:" + name + "]", "Task 1", name,
-                points), passed, feedback, 5);
+                points, 1), passed, feedback, 5);
     }
 
     private static GradeReport report(TestResult... tests) {
