@@ -2,17 +2,19 @@ package threadlab.grader;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import threadlab.grader.cli.CheckCommand;
 import threadlab.grader.cli.ExportStudentCommand;
 import threadlab.grader.cli.GradeCommand;
 
 /**
- * The grader's command line: {@code java -jar grader/target/grader.jar grade [SUBMISSION]}, and
- * {@code export-student OUT} for the student handout.
+ * The grader's command line: {@code java -jar grader/target/grader.jar grade [SUBMISSION]},
+ * {@code check [COPY]} for a student's progress, and {@code export-student OUT} for the student
+ * handout.
  */
 @Command(name = "grader", mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Grades threadlab submissions with hidden tests.",
-        subcommands = {GradeCommand.class, ExportStudentCommand.class})
+        subcommands = {GradeCommand.class, CheckCommand.class, ExportStudentCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -48,8 +50,9 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "Name a command: grade [SUBMISSION] grades a submission; export-student OUT"
-                        + " writes the student handout.");
+                "Name a command: grade [SUBMISSION] grades a submission; check [COPY] shows your"
+                        + " progress, task by task; export-student OUT writes the student"
+                        + " handout.");
     }
 
     /** The version shown by {@code --version}. */
