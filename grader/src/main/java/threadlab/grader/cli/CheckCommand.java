@@ -29,6 +29,7 @@ import threadlab.grader.course.ExerciseModule;
 import threadlab.grader.report.GradeReport;
 import threadlab.grader.report.ModuleResult;
 import threadlab.grader.run.Limits;
+import threadlab.grader.submission.CourseRootNotFoundException;
 import threadlab.grader.submission.Submission;
 
 /**
@@ -79,8 +80,15 @@ public final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() throws GraderException {
         List<ExerciseModule> modules = modules();
-        Submission target = copy == null ? Submission.around(Path.of("").toAbsolutePath())
-                : Submission.around(Submission.at(copy).root());
+        Path from = copy == null ? Path.of("").toAbsolutePath() : Submission.at(copy).root();
+        Submission target;
+        try {
+            target = Submission.around(from);
+        } catch (CourseRootNotFoundException e) {
+            throw new GraderException(from + " is not inside a copy of the course (no module"
+                    + " folder such as module-01-refcount/ there or above). Run check from your"
+                    + " copy of the course, or name it: check PATH.", e);
+        }
         PrintWriter out = spec.commandLine().getOut();
         try (Grader grader = new Grader(Limits.DEFAULT)) {
             boolean done = check(grader, target, modules, fresh);
