@@ -54,15 +54,6 @@ public final class SourceWatcher implements AutoCloseable {
     }
 
     /**
-     * How many folders are watched.
-     *
-     * @return the count
-     */
-    public int folders() {
-        return folders.size();
-    }
-
-    /**
      * Waits until a {@code .java} file was created, changed or deleted, and then until the
      * folders have been quiet for {@code quiet}.
      *

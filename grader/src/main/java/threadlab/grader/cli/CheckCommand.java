@@ -115,16 +115,19 @@ public final class CheckCommand implements Callable<Integer> {
     /** Rechecks on every save until interrupted. */
     private void watch(Grader grader, Submission target, List<ExerciseModule> modules,
             PrintWriter out) throws GraderException {
-        List<Path> roots = new ArrayList<>();
+        List<ExerciseModule> watched = new ArrayList<>();
         for (ExerciseModule module : modules) {
-            module.uses().forEach(used -> roots.add(target.sources(used)));
-            roots.add(target.sources(module));
+            watched.addAll(module.uses());
+            watched.add(module);
         }
-        try (SourceWatcher watcher = new SourceWatcher(roots.stream().distinct().toList())) {
+        List<ExerciseModule> distinct = Course.modules().stream().filter(watched::contains)
+                .toList();
+        try (SourceWatcher watcher = new SourceWatcher(distinct.stream().map(target::sources)
+                .toList())) {
+            String what = names(distinct.stream().map(ExerciseModule::sourceFolder).toList());
             while (true) {
                 out.println();
-                out.println("Watching " + watcher.folders() + " source folders for saved changes;"
-                        + " Ctrl-C stops.");
+                out.println("Watching " + what + " for saved changes; Ctrl-C stops.");
                 out.flush();
                 List<String> changed = watcher.awaitChange(QUIET);
                 out.println();

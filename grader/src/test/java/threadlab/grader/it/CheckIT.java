@@ -110,7 +110,8 @@ class CheckIT {
         try (GraderProcess.Running watching = GraderProcess.start(copy, "check", "--watch",
                 "--module", "3")) {
             await().atMost(Duration.ofMinutes(3)).until(() -> watching.stdout()
-                    .contains("source folders for saved changes; Ctrl-C stops."));
+                    .contains("Watching module-03-threads/src/main/java for saved changes;"
+                            + " Ctrl-C stops."));
             assertThat(watching.stdout()).contains("module 3, threads: 0 of 5 tasks done")
                     .doesNotContain("module 1");
 
