@@ -185,6 +185,20 @@ public final class Grader implements AutoCloseable {
      * @throws GraderException if the grader cannot work on this machine or its files are broken
      */
     public GradeReport grade(Submission submission) throws GraderException {
+        return grade(submission, Course.modules());
+    }
+
+    /**
+     * Grades some modules of a submission: it compiles them and the modules they use, and runs
+     * their hidden tests only. The report holds those modules only.
+     *
+     * @param submission the submission
+     * @param only the modules to grade
+     * @return their report
+     * @throws GraderException if the grader cannot work on this machine or its files are broken
+     */
+    public GradeReport grade(Submission submission, List<ExerciseModule> only)
+            throws GraderException {
         prepare();
         Path work;
         try {
@@ -195,13 +209,14 @@ public final class Grader implements AutoCloseable {
                     e);
         }
         try {
-            return grade(submission, work);
+            return grade(submission, work, only);
         } finally {
             deleteQuietly(work);
         }
     }
 
-    private GradeReport grade(Submission submission, Path work) throws GraderException {
+    private GradeReport grade(Submission submission, Path work, List<ExerciseModule> only)
+            throws GraderException {
         long start = System.nanoTime();
         GraderFiles files = prepared.files();
         ModuleCompiler compiler = new ModuleCompiler();
@@ -209,12 +224,18 @@ public final class Grader implements AutoCloseable {
         Map<String, TestOutcome> outcomes = new LinkedHashMap<>();
         List<String> toRun = new ArrayList<>();
         prepared.plan().forEach((module, tests) -> {
+            boolean graded = only.contains(module);
+            if (!graded && only.stream().noneMatch(m -> m.uses().contains(module))) {
+                return;
+            }
             try {
                 compiled.put(module, compiler.compile(submission, module,
                         uses(module, compiled, files),
                         work.resolve("classes").resolve(module.folder()),
                         files.courseApi(module)));
-                tests.forEach(t -> toRun.add(t.uniqueId()));
+                if (graded) {
+                    tests.forEach(t -> toRun.add(t.uniqueId()));
+                }
             } catch (GradingFailure failure) {
                 tests.forEach(t -> outcomes.put(t.uniqueId(),
                         TestOutcome.failed(t.uniqueId(), failure, 0)));
@@ -248,9 +269,12 @@ public final class Grader implements AutoCloseable {
                     + " changed on disk while its tests ran.");
         }
         List<ModuleResult> modules = new ArrayList<>();
-        prepared.plan().forEach((module, tests) -> modules.add(new ModuleResult(module,
-                tests.stream().map(t -> result(t, outcomes.get(t.uniqueId()),
-                        prepared.sources())).toList())));
+        prepared.plan().forEach((module, tests) -> {
+            if (only.contains(module)) {
+                modules.add(new ModuleResult(module, tests.stream().map(t -> result(t,
+                        outcomes.get(t.uniqueId()), prepared.sources())).toList()));
+            }
+        });
         long millis = (System.nanoTime() - start) / 1_000_000;
         return new GradeReport(submission, modules, version(), Runtime.version().toString(),
                 limits, millis, notes, compileMillis, millis - compileMillis, jvms);

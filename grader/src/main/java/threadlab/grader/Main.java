@@ -2,6 +2,7 @@ package threadlab.grader;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import threadlab.grader.cli.CheckCommand;
 import threadlab.grader.cli.ExportStudentCommand;
 import threadlab.grader.cli.GradeCommand;
 import threadlab.grader.cli.GradescopeCommand;
@@ -9,15 +10,16 @@ import threadlab.grader.cli.RubricCommand;
 import threadlab.grader.rubric.RubricException;
 
 /**
- * The grader's command line: {@code java -jar grader/target/grader.jar grade [SUBMISSION]}, and
- * {@code export-student OUT} for the student handout, {@code rubric} for the rubric in force, and
- * {@code gradescope OUT} for a Gradescope autograder.
+ * The grader's command line: {@code java -jar grader/target/grader.jar grade [SUBMISSION]},
+ * {@code check [COPY]} for a student's progress, {@code export-student OUT} for the student
+ * handout, {@code rubric} for the rubric in force, and {@code gradescope OUT} for a Gradescope
+ * autograder.
  */
 @Command(name = "grader", mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Grades threadlab submissions with hidden tests.",
-        subcommands = {GradeCommand.class, ExportStudentCommand.class, RubricCommand.class,
-            GradescopeCommand.class})
+        subcommands = {GradeCommand.class, CheckCommand.class, ExportStudentCommand.class,
+            RubricCommand.class, GradescopeCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -57,9 +59,10 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "Name a command: grade [SUBMISSION] grades a submission; export-student OUT"
-                        + " writes the student handout; rubric prints the rubric with every"
-                        + " test; gradescope OUT builds a Gradescope autograder.");
+                "Name a command: grade [SUBMISSION] grades a submission; check [COPY] shows your"
+                        + " progress, task by task; export-student OUT writes the student"
+                        + " handout; rubric prints the rubric with every test; gradescope OUT"
+                        + " builds a Gradescope autograder.");
     }
 
     /** The version shown by {@code --version}. */

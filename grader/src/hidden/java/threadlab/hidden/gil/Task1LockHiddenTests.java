@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import threadlab.gil.GlobalInterpreterLock;
@@ -23,6 +24,7 @@ import threadlab.grader.api.Points;
 import threadlab.hidden.support.Caller;
 import threadlab.hidden.support.Verdict;
 
+@Tag("task:1")
 @DisplayName("Task 1, acquire and release")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class Task1LockHiddenTests {

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import threadlab.gil.GlobalInterpreterLock;
@@ -25,6 +26,7 @@ import threadlab.hidden.support.Verdict;
  * The tests play the interpreter's part themselves: a holder runs CPU-bound steps and calls
  * dropIfRequested() between them, as Task 4's interpreter will.
  */
+@Tag("task:2")
 @DisplayName("Task 2, the switch interval and the drop request")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class Task2SwitchIntervalHiddenTests {

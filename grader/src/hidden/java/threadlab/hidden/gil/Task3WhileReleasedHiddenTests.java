@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import threadlab.gil.GlobalInterpreterLock;
@@ -24,6 +25,7 @@ import threadlab.hidden.support.Verdict;
  * The blocking call is a sleep that lasts until the test opens a latch, so "while the thread
  * sleeps" is decided by the test, not by the clock.
  */
+@Tag("task:3")
 @DisplayName("Task 3, releasing the GIL around a blocking call")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class Task3WhileReleasedHiddenTests {

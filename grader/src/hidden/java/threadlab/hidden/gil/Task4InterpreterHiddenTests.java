@@ -16,6 +16,7 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import threadlab.gil.GlobalInterpreterLock;
@@ -26,6 +27,7 @@ import threadlab.gil.Step;
 import threadlab.grader.api.Points;
 import threadlab.hidden.support.Verdict;
 
+@Tag("task:4")
 @DisplayName("Task 4, the interpreter")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class Task4InterpreterHiddenTests {

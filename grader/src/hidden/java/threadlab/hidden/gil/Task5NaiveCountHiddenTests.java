@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import threadlab.gil.GlobalInterpreterLock;
@@ -17,6 +18,7 @@ import threadlab.hidden.support.Verdict;
 import threadlab.refcount.BrokenUnsynchronizedRefCount;
 import threadlab.refcount.RefCount;
 
+@Tag("task:5")
 @DisplayName("Task 5, module 1's naive count on the interpreter")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class Task5NaiveCountHiddenTests {

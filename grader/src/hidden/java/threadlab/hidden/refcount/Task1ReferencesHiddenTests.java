@@ -5,6 +5,7 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import threadlab.grader.api.Points;
@@ -22,6 +23,7 @@ import threadlab.refcount.RefCount;
  * heap counts with the provided {@link BrokenUnsynchronizedRefCount}, which is right on one
  * thread, so that these tests do not depend on Task 3.
  */
+@Tag("task:1")
 @DisplayName("Task 1, references and getrefcount")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class Task1ReferencesHiddenTests {

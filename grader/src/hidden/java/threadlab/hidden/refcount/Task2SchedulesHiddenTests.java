@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import threadlab.grader.api.Points;
@@ -20,6 +21,7 @@ import threadlab.refcount.Schedule;
  * the grader's own model, step by step: no real thread runs, so a right schedule passes every
  * time.
  */
+@Tag("task:2")
 @DisplayName("Task 2, the race as an interleaving")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class Task2SchedulesHiddenTests {

@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import threadlab.grader.api.Points;
@@ -23,6 +24,7 @@ import threadlab.refcount.SafeRefCount;
  * one passes every time. One test also runs many real threads, after a model check of the same
  * operations, so that its grade cannot depend on luck either.
  */
+@Tag("task:3")
 @DisplayName("Task 3, a thread-safe count")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class Task3SafeCountHiddenTests {

@@ -4,6 +4,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import threadlab.grader.api.Points;
@@ -14,6 +15,7 @@ import threadlab.refcount.SafeRefCount;
 import threadlab.refcount.UseAfterFreeException;
 
 /** A freed object stays freed, and every later use of its count is reported. */
+@Tag("task:4")
 @DisplayName("Task 4, errors")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class Task4ErrorsHiddenTests {

@@ -5,6 +5,7 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import threadlab.grader.api.Points;
@@ -13,6 +14,7 @@ import threadlab.hidden.support.Timeline;
 import threadlab.hidden.support.Verdict;
 import threadlab.threads.Sleeper;
 
+@Tag("task:1")
 @DisplayName("Task 1, the sleeper")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class Task1SleeperHiddenTests {

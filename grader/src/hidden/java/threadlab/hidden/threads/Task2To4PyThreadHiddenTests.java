@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import threadlab.grader.api.Points;
@@ -57,6 +58,7 @@ class Task2To4PyThreadHiddenTests {
     }
 
     @Test
+    @Tag("task:2")
     @Order(1)
     @Points(2)
     @DisplayName("start() runs the target on a new thread, not on the caller's")
@@ -82,6 +84,7 @@ class Task2To4PyThreadHiddenTests {
     }
 
     @Test
+    @Tag("task:2")
     @Order(2)
     @Points(2)
     @DisplayName("the target receives exactly the args given, in order")
@@ -129,6 +132,7 @@ class Task2To4PyThreadHiddenTests {
     }
 
     @Test
+    @Tag("task:2")
     @Order(3)
     @Points(1)
     @DisplayName("the thread keeps its own copy of the args")
@@ -152,6 +156,7 @@ class Task2To4PyThreadHiddenTests {
     }
 
     @Test
+    @Tag("task:2")
     @Order(4)
     @Points(2)
     @DisplayName("start() returns while the target is still running")
@@ -179,6 +184,7 @@ class Task2To4PyThreadHiddenTests {
     }
 
     @Test
+    @Tag("task:2")
     @Order(5)
     @Points(2)
     @DisplayName("a second start() throws IllegalThreadStateException, as Python refuses it")
@@ -216,6 +222,7 @@ class Task2To4PyThreadHiddenTests {
     }
 
     @Test
+    @Tag("task:2")
     @Order(6)
     @Points(1)
     @DisplayName("run() calls the target on the calling thread")
@@ -230,6 +237,7 @@ class Task2To4PyThreadHiddenTests {
     }
 
     @Test
+    @Tag("task:3")
     @Order(7)
     @Points(2)
     @DisplayName("join() waits until the target has finished")
@@ -259,6 +267,7 @@ class Task2To4PyThreadHiddenTests {
     }
 
     @Test
+    @Tag("task:3")
     @Order(8)
     @Points(1)
     @DisplayName("join() before start() throws IllegalThreadStateException")
@@ -282,6 +291,7 @@ class Task2To4PyThreadHiddenTests {
     }
 
     @Test
+    @Tag("task:3")
     @Order(9)
     @Points(2)
     @DisplayName("join(timeout) returns after the timeout while the thread is still alive")
@@ -317,6 +327,7 @@ class Task2To4PyThreadHiddenTests {
     }
 
     @Test
+    @Tag("task:3")
     @Order(10)
     @Points(1)
     @DisplayName("join(timeout) returns as soon as the thread ends")
@@ -336,6 +347,7 @@ class Task2To4PyThreadHiddenTests {
     }
 
     @Test
+    @Tag("task:3")
     @Order(11)
     @Points(1)
     @DisplayName("isAlive() is true only between start and the end of the target")
@@ -356,6 +368,7 @@ class Task2To4PyThreadHiddenTests {
     }
 
     @Test
+    @Tag("task:4")
     @Order(12)
     @Points(1)
     @DisplayName("a thread's name is the name of the thread its target runs on")
@@ -384,6 +397,7 @@ class Task2To4PyThreadHiddenTests {
     }
 
     @Test
+    @Tag("task:4")
     @Order(13)
     @Points(1)
     @DisplayName("daemon status is set before start() and refused after it")

@@ -11,10 +11,11 @@ import threadlab.grader.rubric.Visibility;
  * @param group its class's display name
  * @param name its display name
  * @param points what it is worth
+ * @param task the module's task it checks, from its {@code @Tag("task:N")}
  * @param visibility when Gradescope shows a student its result, from the rubric
  */
 public record HiddenTest(ExerciseModule module, String uniqueId, String group, String name,
-        int points, Visibility visibility) {
+        int points, int task, Visibility visibility) {
 
     /**
      * A hidden test as discovered, before the rubric: its result shown once grades are
@@ -25,10 +26,11 @@ public record HiddenTest(ExerciseModule module, String uniqueId, String group, S
      * @param group its class's display name
      * @param name its display name
      * @param points what it is worth
+     * @param task the module's task it checks
      */
     public HiddenTest(ExerciseModule module, String uniqueId, String group, String name,
-            int points) {
-        this(module, uniqueId, group, name, points, Visibility.AFTER_PUBLISHED);
+            int points, int task) {
+        this(module, uniqueId, group, name, points, task, Visibility.AFTER_PUBLISHED);
     }
 
     /**
@@ -48,6 +50,7 @@ public record HiddenTest(ExerciseModule module, String uniqueId, String group, S
      * @return the test with those
      */
     public HiddenTest graded(int rubricPoints, Visibility rubricVisibility) {
-        return new HiddenTest(module, uniqueId, group, name, rubricPoints, rubricVisibility);
+        return new HiddenTest(module, uniqueId, group, name, rubricPoints, task,
+                rubricVisibility);
     }
 }

@@ -9,7 +9,9 @@ import java.net.URLClassLoader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.platform.engine.TestSource;
+import org.junit.platform.engine.TestTag;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
@@ -27,6 +29,9 @@ import threadlab.grader.course.ExerciseModule;
  * submission holds; none of the submission's code runs here.
  */
 public final class HiddenTestCatalog {
+
+    /** How a hidden test's tag names its task, as the visible tests' tags do. */
+    static final String TASK_TAG = "task:";
 
     private final GraderFiles files;
 
@@ -68,7 +73,9 @@ public final class HiddenTestCatalog {
                             String group = plan.getParent(id).map(TestIdentifier::getDisplayName)
                                     .orElse(module.folder());
                             tests.add(new HiddenTest(module, id.getUniqueId(), group,
-                                    id.getDisplayName(), points(id.getSource())));
+                                    id.getDisplayName(), points(id.getSource()),
+                                    task(module, group + ": " + id.getDisplayName(),
+                                            id.getTags())));
                         }
                     }
                 }
@@ -84,6 +91,32 @@ public final class HiddenTestCatalog {
         } finally {
             current.setContextClassLoader(before);
         }
+    }
+
+    /**
+     * The task a hidden test checks, from its one {@code @Tag("task:N")}, on its class or its
+     * method: the student's progress is counted by task, so no hidden test may go without one.
+     *
+     * @param module the module, for the message
+     * @param test the test's name, for the message
+     * @param tags the test's tags, its class's included
+     * @return N
+     * @throws GraderException if it has no task tag, or more than one
+     */
+    static int task(ExerciseModule module, String test, Set<TestTag> tags)
+            throws GraderException {
+        List<String> tasks = tags.stream().map(TestTag::getName)
+                .filter(name -> name.startsWith(TASK_TAG)).sorted().toList();
+        if (tasks.size() == 1) {
+            String number = tasks.get(0).substring(TASK_TAG.length());
+            if (number.matches("[1-9][0-9]{0,2}")) {
+                return Integer.parseInt(number);
+            }
+        }
+        throw new GraderException("The hidden test \"" + test + "\" of " + module.folder()
+                + " has " + (tasks.isEmpty() ? "no task tag" : "the task tags " + tasks)
+                + ": give its class or method one @Tag(\"task:N\"), N the number of a"
+                + " \"## Task N\" in " + module.folder() + "/HINTS.md, then rebuild the grader.");
     }
 
     private static int points(Optional<TestSource> source) {

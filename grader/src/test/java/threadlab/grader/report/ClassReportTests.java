@@ -16,9 +16,9 @@ import threadlab.grader.submission.Submission;
 class ClassReportTests {
 
     private static final HiddenTest START = new HiddenTest(Course.THREADS, "[t:1]", "Task 2",
-            "start() runs the target", 2);
+            "start() runs the target", 2, 2);
     private static final HiddenTest JOIN = new HiddenTest(Course.THREADS, "[t:2]", "Task 3",
-            "join() waits, \"always\"", 1);
+            "join() waits, \"always\"", 1, 3);
 
     private static GradeReport report(String name, boolean start, boolean join) {
         return new GradeReport(new Submission(name, Path.of("/tmp", "x")), List.of(

@@ -19,7 +19,7 @@ class ReportTests {
 
     private static TestResult result(String name, int points, boolean passed, String feedback) {
         return new TestResult(new HiddenTest(Course.THREADS, "[id:" + name + "]", "Task 1", name,
-                points), passed, feedback, 5);
+                points, 1), passed, feedback, 5);
     }
 
     private static GradeReport report(TestResult... tests) {
@@ -56,7 +56,7 @@ class ReportTests {
     @DisplayName("results.json's summary names no test whose result is shown later")
     void summaryKeepsLaterResultsBack() {
         TestResult shown = new TestResult(new HiddenTest(Course.THREADS, "[id:a]", "Task 1",
-                "shown", 1, Visibility.VISIBLE), true, "", 5);
+                "shown", 1, 1, Visibility.VISIBLE), true, "", 5);
         TestResult later = result("secret", 2, false, "Expected: the secret");
 
         JsonNode json = GradescopeResults.toJson(report(shown, later));
@@ -74,9 +74,9 @@ class ReportTests {
     @DisplayName("results.json's summary counts the results shown later by when they are shown")
     void summaryCountsLaterResults() {
         TestResult hidden = new TestResult(new HiddenTest(Course.THREADS, "[id:h]", "Task 1", "h",
-                1, Visibility.HIDDEN), true, "", 5);
+                1, 1, Visibility.HIDDEN), true, "", 5);
         TestResult dueDate = new TestResult(new HiddenTest(Course.THREADS, "[id:d]", "Task 1",
-                "d", 1, Visibility.AFTER_DUE_DATE), true, "", 5);
+                "d", 1, 1, Visibility.AFTER_DUE_DATE), true, "", 5);
 
         JsonNode json = GradescopeResults.toJson(report(result("a", 1, true, ""),
                 result("b", 1, true, ""), dueDate, hidden));

@@ -28,7 +28,7 @@ class RubricTests {
             int points) {
         return new HiddenTest(module, "[engine:junit-jupiter]/[class:" + module
                 .hiddenTestPackage() + "." + className + "]/[method:" + method + "()]",
-                className, method, points);
+                className, method, points, 1);
     }
 
     private static Map<ExerciseModule, List<HiddenTest>> plan() {
@@ -59,7 +59,7 @@ class RubricTests {
     void keys() {
         assertThat(Rubric.key(SLEEPS)).isEqualTo("Task1SleeperHiddenTests.sleeps");
         assertThat(Rubric.key(new HiddenTest(Course.GIL, "[engine:junit-jupiter]/[class:a.B]"
-                + "/[nested-class:C]/[method:d(java.lang.String)]", "B", "d", 1)))
+                + "/[nested-class:C]/[method:d(java.lang.String)]", "B", "d", 1, 1)))
                 .isEqualTo("B.C.d");
     }
 

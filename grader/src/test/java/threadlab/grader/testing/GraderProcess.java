@@ -2,6 +2,7 @@ package threadlab.grader.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,15 +66,7 @@ public final class GraderProcess {
      */
     public static Result run(Path workingDir, long limitSeconds, String... args)
             throws Exception {
-        Path jar = Path.of(System.getProperty("grader.jar", "target/grader.jar"))
-                .toAbsolutePath();
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar + " is missing: these tests run after package");
-        }
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toString()));
-        command.addAll(List.of(args));
+        List<String> command = command(args);
         Path out = Files.createTempFile("grader-out", ".txt");
         Path err = Files.createTempFile("grader-err", ".txt");
         try {
@@ -88,6 +81,80 @@ public final class GraderProcess {
             return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
                     Files.readString(err, StandardCharsets.UTF_8));
         } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
+    }
+
+    private static List<String> command(String... args) {
+        Path jar = Path.of(System.getProperty("grader.jar", "target/grader.jar"))
+                .toAbsolutePath();
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: these tests run after package");
+        }
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar.toString()));
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    /**
+     * Starts the grader jar and lets it run, for a command that runs until it is stopped, such
+     * as {@code check --watch}.
+     *
+     * @param workingDir the folder to run it in
+     * @param args its arguments
+     * @return the running grader; close it to stop it
+     * @throws IOException if it cannot be started
+     */
+    public static Running start(Path workingDir, String... args) throws IOException {
+        Path out = Files.createTempFile("grader-out", ".txt");
+        Path err = Files.createTempFile("grader-err", ".txt");
+        Process process = new ProcessBuilder(command(args)).directory(workingDir.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        return new Running(process, out, err);
+    }
+
+    /**
+     * A grader that runs until it is closed.
+     *
+     * @param process its process
+     * @param out where its standard output goes
+     * @param err where its standard error goes
+     */
+    public record Running(Process process, Path out, Path err) implements AutoCloseable {
+
+        /**
+         * What it printed so far.
+         *
+         * @return standard output
+         * @throws IOException if it cannot be read
+         */
+        public String stdout() throws IOException {
+            return Files.readString(out, StandardCharsets.UTF_8);
+        }
+
+        /**
+         * What it printed to standard error so far.
+         *
+         * @return standard error
+         * @throws IOException if it cannot be read
+         */
+        public String stderr() throws IOException {
+            return Files.readString(err, StandardCharsets.UTF_8);
+        }
+
+        /** Stops it and its test JVMs, and deletes what it printed. */
+        @Override
+        public void close() throws IOException {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            try {
+                process.waitFor(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             Files.deleteIfExists(out);
             Files.deleteIfExists(err);
         }

@@ -12,7 +12,8 @@ import java.util.stream.Stream;
 
 /**
  * Submissions made from the reference solutions, to grade in tests: a copy with one edit (a
- * misconception in one line), or a copy with whole files replaced by a variant from the bank.
+ * misconception in one line), or a copy with whole files replaced by a variant from the bank;
+ * and a student's copy of the skeletons with some tasks solved.
  *
  * <p>The bank lives in the test resources, under {@code bank/<module>/<variant>/}, each variant
  * laid out like the module's {@code src/main/java}. Its files are not compiled by the build: the
@@ -145,6 +146,51 @@ public final class Submissions {
     public static Path solution(Path dir) throws IOException {
         copy(GraderProcess.courseRoot().resolve("solutions"), dir);
         return dir;
+    }
+
+    /**
+     * A copy of the course's exercise modules as students get them: lessons, hints, skeletons
+     * and visible tests, no task done.
+     *
+     * @param dir where the copy goes
+     * @return the copy's folder
+     * @throws IOException if copying fails
+     */
+    public static Path skeleton(Path dir) throws IOException {
+        try (Stream<Path> list = Files.list(GraderProcess.courseRoot())) {
+            for (Path module : list.filter(p -> p.getFileName().toString().startsWith("module-")
+                    && Files.isDirectory(p)).sorted().toList()) {
+                copy(module, dir.resolve(module.getFileName().toString()));
+            }
+        }
+        return dir;
+    }
+
+    /**
+     * Lays files of the reference solution over a copy: the tasks they hold are done.
+     *
+     * @param copy the copy's folder
+     * @param module the module's folder
+     * @param files the names of the files to take from the solution, somewhere in the module's
+     *     sources; none for all of them
+     * @return the copy's folder
+     * @throws IOException if copying fails
+     */
+    public static Path withSolved(Path copy, String module, String... files) throws IOException {
+        Path solution = GraderProcess.courseRoot().resolve("solutions").resolve(module)
+                .resolve("src/main/java");
+        Path sources = copy.resolve(module).resolve("src/main/java");
+        if (files.length == 0) {
+            copy(solution, sources);
+            return copy;
+        }
+        for (String file : files) {
+            Path from = find(solution, file);
+            Path to = sources.resolve(solution.relativize(from).toString());
+            Files.createDirectories(to.getParent());
+            Files.copy(from, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        return copy;
     }
 
     /**
