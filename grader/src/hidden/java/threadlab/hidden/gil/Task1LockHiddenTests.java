@@ -2,6 +2,7 @@ package threadlab.hidden.gil;
 
 import static threadlab.hidden.gil.GilTesting.AN_HOUR;
 import static threadlab.hidden.gil.GilTesting.PATIENCE;
+import static threadlab.hidden.gil.GilTesting.TEST_ENDS_IT;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -93,24 +94,31 @@ class Task1LockHiddenTests {
         Caller holder = Caller.start("holder", () -> {
             gil.acquire();
             held.countDown();
-            done.await(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+            done.await(TEST_ENDS_IT.toMillis(), TimeUnit.MILLISECONDS);
             stillHeld.set(gil.isHeldByCurrentThread());
             gil.release();
         });
-        Caller.eventually(PATIENCE, () -> held.getCount() == 0 || holder.finished());
-        holder.rethrow();
+        Throwable thrown;
+        Caller intruder;
+        boolean stolen;
+        try {
+            Caller.eventually(PATIENCE, () -> held.getCount() == 0 || holder.finished());
+            holder.rethrow();
 
-        Throwable thrown = catching(gil::release);
-        AtomicBoolean intruderGotIt = new AtomicBoolean();
-        Caller intruder = Caller.start("intruder", () -> {
-            gil.acquire();
-            intruderGotIt.set(true);
-            gil.release();
-        });
-        Caller.eventually(Duration.ofSeconds(1), () -> intruderGotIt.get() || intruder.blocked()
-                || intruder.finished());
-        boolean stolen = intruderGotIt.get();
-        done.countDown();
+            thrown = catching(gil::release);
+            AtomicBoolean intruderGotIt = new AtomicBoolean();
+            intruder = Caller.start("intruder", () -> {
+                gil.acquire();
+                intruderGotIt.set(true);
+                gil.release();
+            });
+            Caller started = intruder;
+            Caller.eventually(Duration.ofSeconds(1), () -> intruderGotIt.get()
+                    || started.blocked() || started.finished());
+            stolen = intruderGotIt.get();
+        } finally {
+            done.countDown();
+        }
         holder.awaitFinished(PATIENCE);
         intruder.awaitFinished(PATIENCE);
         rethrowNotDone(thrown);

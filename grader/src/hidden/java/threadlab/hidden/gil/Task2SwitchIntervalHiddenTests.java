@@ -1,7 +1,9 @@
 package threadlab.hidden.gil;
 
 import static threadlab.hidden.gil.GilTesting.AN_HOUR;
+import static threadlab.hidden.gil.GilTesting.IGNORED_REQUESTS;
 import static threadlab.hidden.gil.GilTesting.PATIENCE;
+import static threadlab.hidden.gil.GilTesting.TEST_ENDS_IT;
 
 import java.time.Duration;
 import java.util.List;
@@ -34,17 +36,10 @@ class Task2SwitchIntervalHiddenTests {
     private static final Duration INTERVAL = Duration.ofMillis(2);
 
     /**
-     * How many steps in a row the holder may see the drop request and keep the GIL. A correct
-     * GIL drops it at the first; counting steps, not milliseconds, keeps the grade the same on a
-     * busy machine, where a millisecond bound would fail a correct GIL now and then.
-     */
-    private static final int IGNORED_REQUESTS = 50;
-
-    /**
      * The holder runs CPU-bound steps until the waiter has had the GIL. It stops early if it has
-     * seen the drop request at {@value #IGNORED_REQUESTS} steps in a row without the waiter
-     * getting the GIL, and at the latest after {@link GilTesting#PATIENCE}: a GIL whose waiter
-     * never asks for a drop is only caught by that.
+     * seen the drop request at {@value GilTesting#IGNORED_REQUESTS} steps in a row without the
+     * waiter getting the GIL, and at the latest after {@link GilTesting#PATIENCE}: a GIL whose
+     * waiter never asks for a drop is only caught by that.
      */
     @Test
     @Order(1)
@@ -138,7 +133,7 @@ class Task2SwitchIntervalHiddenTests {
             gil.acquire();
             try {
                 holding.countDown();
-                waiterWaits.await(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+                waiterWaits.await(TEST_ENDS_IT.toMillis(), TimeUnit.MILLISECONDS);
                 for (int i = 0; i < 2_000; i++) {
                     if (gil.dropRequested()) {
                         requestSeen.set(true);
@@ -152,14 +147,19 @@ class Task2SwitchIntervalHiddenTests {
                 gil.release();
             }
         });
-        Caller.eventually(PATIENCE, () -> holding.getCount() == 0 || holder.finished());
-        Caller waiter = Caller.start("waiter", () -> {
-            gil.acquire();
-            turns.step();
-            gil.release();
-        });
-        Caller.eventually(Duration.ofSeconds(1), () -> waiter.blocked() || waiter.finished());
-        waiterWaits.countDown();
+        Caller waiter;
+        try {
+            Caller.eventually(PATIENCE, () -> holding.getCount() == 0 || holder.finished());
+            waiter = Caller.start("waiter", () -> {
+                gil.acquire();
+                turns.step();
+                gil.release();
+            });
+            Caller started = waiter;
+            Caller.eventually(PATIENCE, () -> started.blocked() || started.finished());
+        } finally {
+            waiterWaits.countDown();
+        }
         String late = GilTesting.await(() -> holder.finished() && waiter.finished());
         GilTesting.rethrowFirst(List.of(holder, waiter));
 
@@ -198,24 +198,28 @@ class Task2SwitchIntervalHiddenTests {
             gil.acquire();
             try {
                 holding.countDown();
-                drop.await(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+                drop.await(TEST_ENDS_IT.toMillis(), TimeUnit.MILLISECONDS);
                 dropped.set(gil.dropIfRequested());
                 events.add("holder: dropIfRequested() returned " + dropped.get());
             } finally {
                 gil.release();
             }
         });
-        Caller.eventually(PATIENCE, () -> holding.getCount() == 0 || holder.finished());
-        Caller asker = Caller.start("asker", () -> {
-            gil.acquire();
-            events.add("asker: took the GIL");
-            gil.release();
-        });
-        boolean asked = Caller.eventually(PATIENCE, () -> gil.dropRequested() || asker.finished())
-                && gil.dropRequested();
-        asker.thread().interrupt();
-        asker.awaitFinished(PATIENCE);
-        drop.countDown();
+        boolean asked;
+        try {
+            Caller.eventually(PATIENCE, () -> holding.getCount() == 0 || holder.finished());
+            Caller asker = Caller.start("asker", () -> {
+                gil.acquire();
+                events.add("asker: took the GIL");
+                gil.release();
+            });
+            asked = Caller.eventually(PATIENCE, () -> gil.dropRequested() || asker.finished())
+                    && gil.dropRequested();
+            asker.thread().interrupt();
+            asker.awaitFinished(PATIENCE);
+        } finally {
+            drop.countDown();
+        }
         Caller.eventually(PATIENCE, () -> holder.finished() || blockedAWhile(holder));
         boolean returnedAlone = holder.finished()
                 && events.stream().noneMatch(e -> e.endsWith("took the GIL"));

@@ -2,6 +2,7 @@ package threadlab.hidden.gil;
 
 import static threadlab.hidden.gil.GilTesting.AN_HOUR;
 import static threadlab.hidden.gil.GilTesting.PATIENCE;
+import static threadlab.hidden.gil.GilTesting.TEST_ENDS_IT;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -38,13 +39,19 @@ class Task3WhileReleasedHiddenTests {
         GlobalInterpreterLock gil = new GlobalInterpreterLock(AN_HOUR);
         CountDownLatch asleep = new CountDownLatch(1);
         CountDownLatch wake = new CountDownLatch(1);
+        AtomicBoolean sleeping = new AtomicBoolean();
         AtomicBoolean heldAfter = new AtomicBoolean();
         Caller sleeper = Caller.start("sleeper", () -> {
             gil.acquire();
             try {
                 gil.whileReleased(() -> {
+                    sleeping.set(true);
                     asleep.countDown();
-                    wake.await(PATIENCE.toMillis() * 2, TimeUnit.MILLISECONDS);
+                    try {
+                        wake.await(TEST_ENDS_IT.toMillis(), TimeUnit.MILLISECONDS);
+                    } finally {
+                        sleeping.set(false);
+                    }
                 });
                 heldAfter.set(gil.isHeldByCurrentThread());
             } finally {
@@ -53,26 +60,34 @@ class Task3WhileReleasedHiddenTests {
                 }
             }
         });
-        Caller.eventually(PATIENCE, () -> asleep.getCount() == 0 || sleeper.finished());
-        sleeper.rethrow();
+        AtomicBoolean ranWhileAsleep = new AtomicBoolean();
         AtomicBoolean otherRan = new AtomicBoolean();
-        Caller other = Caller.start("other", () -> {
-            gil.acquire();
-            otherRan.set(true);
-            gil.release();
-        });
-        String late = GilTesting.await(() -> otherRan.get() || other.finished());
-        boolean ranWhileAsleep = otherRan.get();
-        wake.countDown();
+        String late;
+        Caller other = null;
+        try {
+            Caller.eventually(PATIENCE, () -> asleep.getCount() == 0 || sleeper.finished());
+            sleeper.rethrow();
+            other = Caller.start("other", () -> {
+                gil.acquire();
+                ranWhileAsleep.set(sleeping.get());
+                otherRan.set(true);
+                gil.release();
+            });
+            Caller started = other;
+            late = GilTesting.await(() -> otherRan.get() || started.finished());
+        } finally {
+            wake.countDown();
+        }
         sleeper.awaitFinished(PATIENCE);
         other.awaitFinished(PATIENCE);
         GilTesting.rethrowFirst(List.of(sleeper, other));
 
         Verdict.check(asleep.getCount() == 0, "the blocking call to be made",
                 "whileReleased() never called it", "call the BlockingCall it is given", null);
-        Verdict.check(ranWhileAsleep,
+        Verdict.check(ranWhileAsleep.get(),
                 "another thread to take the GIL while the sleeper sleeps",
-                "it was " + late + " for the GIL, while the sleeper slept",
+                late != null ? "it was " + late + " for the GIL, while the sleeper slept"
+                        : "it took the GIL only after the sleeper had woken up",
                 "sleeping while holding the GIL: whileReleased() must release the GIL before"
                         + " the blocking call, as CPython's time.sleep does"
                         + " (Py_BEGIN_ALLOW_THREADS)", null);
@@ -93,6 +108,7 @@ class Task3WhileReleasedHiddenTests {
         AtomicBoolean returned = new AtomicBoolean();
         AtomicBoolean returnedWhileOtherHeld = new AtomicBoolean();
         AtomicBoolean otherHolds = new AtomicBoolean();
+        AtomicBoolean otherGotItInTheCall = new AtomicBoolean();
         AtomicReference<Caller> otherCaller = new AtomicReference<>();
         Caller sleeper = Caller.start("sleeper", () -> {
             gil.acquire();
@@ -101,22 +117,29 @@ class Task3WhileReleasedHiddenTests {
                     gil.acquire();
                     otherHolds.set(true);
                     otherHasIt.countDown();
-                    otherMayGo.await(PATIENCE.toMillis() * 2, TimeUnit.MILLISECONDS);
+                    otherMayGo.await(TEST_ENDS_IT.toMillis(), TimeUnit.MILLISECONDS);
                     otherHolds.set(false);
                     gil.release();
                 }));
-                otherHasIt.await(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+                otherGotItInTheCall.set(
+                        otherHasIt.await(PATIENCE.toMillis(), TimeUnit.MILLISECONDS));
             });
             returnedWhileOtherHeld.set(otherHolds.get());
             returned.set(true);
             gil.release();
         });
-        Caller.eventually(PATIENCE, () -> otherHasIt.getCount() == 0 || sleeper.finished());
-        boolean otherGotIt = otherHasIt.getCount() == 0;
-        Caller.eventually(Duration.ofSeconds(1), () -> sleeper.blocked() || sleeper.finished());
-        boolean early = returned.get();
-        otherMayGo.countDown();
-        String late = GilTesting.await(sleeper::finished);
+        boolean early;
+        String late;
+        try {
+            Caller.eventually(PATIENCE, () -> otherHasIt.getCount() == 0 || sleeper.finished());
+            Caller.eventually(Duration.ofSeconds(1),
+                    () -> sleeper.blocked() || sleeper.finished());
+            early = returned.get();
+        } finally {
+            otherMayGo.countDown();
+        }
+        late = GilTesting.await(sleeper::finished);
+        boolean otherGotIt = otherGotItInTheCall.get();
         Caller other = otherCaller.get();
         if (other != null) {
             other.awaitFinished(PATIENCE);
