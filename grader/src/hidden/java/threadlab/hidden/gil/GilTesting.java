@@ -3,6 +3,8 @@ package threadlab.hidden.gil;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 import org.awaitility.core.DeadlockException;
@@ -37,6 +39,53 @@ final class GilTesting {
     static final int IGNORED_REQUESTS = 50;
 
     private GilTesting() {
+    }
+
+    /**
+     * What a thread that runs steps saw of the drop request while another thread waited: whether
+     * it was ever set, and how many steps in a row started with it pending before the waiter had
+     * the GIL.
+     */
+    static final class DropRequests {
+
+        private final AtomicBoolean seen = new AtomicBoolean();
+        private final AtomicInteger inARow = new AtomicInteger();
+
+        /**
+         * Notes one step.
+         *
+         * @param requested whether the drop request was pending at the step
+         * @param waiterHadIt whether the waiter has had the GIL by then
+         */
+        void step(boolean requested, boolean waiterHadIt) {
+            if (requested) {
+                seen.set(true);
+            }
+            if (requested && !waiterHadIt) {
+                inARow.incrementAndGet();
+            } else {
+                inARow.set(0);
+            }
+        }
+
+        /**
+         * Whether the drop request was ever pending at a step.
+         *
+         * @return {@code true} if it was
+         */
+        boolean seen() {
+            return seen.get();
+        }
+
+        /**
+         * Whether {@link #IGNORED_REQUESTS} steps in a row started with the request pending: the
+         * GIL was not dropped when asked.
+         *
+         * @return {@code true} if so
+         */
+        boolean ignored() {
+            return inARow.get() >= IGNORED_REQUESTS;
+        }
     }
 
     /** Keeps the CPU busy for about the given time, as a CPU-bound step does. */

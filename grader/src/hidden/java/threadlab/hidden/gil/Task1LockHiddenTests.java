@@ -98,23 +98,20 @@ class Task1LockHiddenTests {
             stillHeld.set(gil.isHeldByCurrentThread());
             gil.release();
         });
-        Throwable thrown;
-        Caller intruder;
+        Caller.eventually(PATIENCE, () -> held.getCount() == 0 || holder.finished());
+        holder.rethrow();
+
+        Throwable thrown = catching(gil::release);
+        AtomicBoolean intruderGotIt = new AtomicBoolean();
+        Caller intruder = Caller.start("intruder", () -> {
+            gil.acquire();
+            intruderGotIt.set(true);
+            gil.release();
+        });
         boolean stolen;
         try {
-            Caller.eventually(PATIENCE, () -> held.getCount() == 0 || holder.finished());
-            holder.rethrow();
-
-            thrown = catching(gil::release);
-            AtomicBoolean intruderGotIt = new AtomicBoolean();
-            intruder = Caller.start("intruder", () -> {
-                gil.acquire();
-                intruderGotIt.set(true);
-                gil.release();
-            });
-            Caller started = intruder;
             Caller.eventually(Duration.ofSeconds(1), () -> intruderGotIt.get()
-                    || started.blocked() || started.finished());
+                    || intruder.blocked() || intruder.finished());
             stolen = intruderGotIt.get();
         } finally {
             done.countDown();

@@ -51,25 +51,17 @@ class Task2SwitchIntervalHiddenTests {
         Turns turns = new Turns();
         CountDownLatch running = new CountDownLatch(1);
         AtomicLong waiterGotItAt = new AtomicLong();
-        AtomicBoolean requestSeen = new AtomicBoolean();
-        AtomicInteger ignoredInARow = new AtomicInteger();
+        GilTesting.DropRequests requests = new GilTesting.DropRequests();
         long giveUpAt = System.nanoTime() + PATIENCE.toNanos();
         Caller holder = Caller.start("holder", () -> {
             gil.acquire();
             try {
                 running.countDown();
-                while (waiterGotItAt.get() == 0 && ignoredInARow.get() < IGNORED_REQUESTS
+                while (waiterGotItAt.get() == 0 && !requests.ignored()
                         && System.nanoTime() < giveUpAt) {
                     boolean requested = gil.dropRequested();
-                    if (requested) {
-                        requestSeen.set(true);
-                    }
                     gil.dropIfRequested();
-                    if (requested && waiterGotItAt.get() == 0) {
-                        ignoredInARow.incrementAndGet();
-                    } else {
-                        ignoredInARow.set(0);
-                    }
+                    requests.step(requested, waiterGotItAt.get() != 0);
                     turns.step();
                     GilTesting.spin(5_000);
                 }
@@ -90,11 +82,11 @@ class Task2SwitchIntervalHiddenTests {
         GilTesting.rethrowFirst(List.of(holder, waiter));
 
         boolean beforeTheHolderStopped = waiterGotItAt.get() != 0
-                && ignoredInARow.get() < IGNORED_REQUESTS && waiterGotItAt.get() < giveUpAt;
+                && !requests.ignored() && waiterGotItAt.get() < giveUpAt;
         long waitedMillis = ((waiterGotItAt.get() == 0 ? System.nanoTime() : waiterGotItAt.get())
                 - askedAt) / 1_000_000;
         String happened;
-        if (ignoredInARow.get() >= IGNORED_REQUESTS) {
+        if (requests.ignored()) {
             happened = "the holder saw the drop request at " + IGNORED_REQUESTS + " steps in a"
                     + " row, called dropIfRequested() at each, and kept the GIL";
         } else if (waiterGotItAt.get() == 0) {
@@ -108,7 +100,7 @@ class Task2SwitchIntervalHiddenTests {
                         + INTERVAL.toMillis() + " ms): it asks for a drop after one interval,"
                         + " and the holder drops the GIL at its next step",
                 happened + "; the turns: " + turns.render(),
-                !requestSeen.get()
+                !requests.seen()
                         ? "the waiter never asked for a drop: acquire() must wait one switch"
                         + " interval at a time (await with a timeout), and set the drop request"
                         + " when a whole interval passed without a switch"
@@ -147,16 +139,14 @@ class Task2SwitchIntervalHiddenTests {
                 gil.release();
             }
         });
-        Caller waiter;
+        Caller.eventually(PATIENCE, () -> holding.getCount() == 0 || holder.finished());
+        Caller waiter = Caller.start("waiter", () -> {
+            gil.acquire();
+            turns.step();
+            gil.release();
+        });
         try {
-            Caller.eventually(PATIENCE, () -> holding.getCount() == 0 || holder.finished());
-            waiter = Caller.start("waiter", () -> {
-                gil.acquire();
-                turns.step();
-                gil.release();
-            });
-            Caller started = waiter;
-            Caller.eventually(PATIENCE, () -> started.blocked() || started.finished());
+            Caller.eventually(PATIENCE, () -> waiter.blocked() || waiter.finished());
         } finally {
             waiterWaits.countDown();
         }
@@ -205,14 +195,14 @@ class Task2SwitchIntervalHiddenTests {
                 gil.release();
             }
         });
+        Caller.eventually(PATIENCE, () -> holding.getCount() == 0 || holder.finished());
+        Caller asker = Caller.start("asker", () -> {
+            gil.acquire();
+            events.add("asker: took the GIL");
+            gil.release();
+        });
         boolean asked;
         try {
-            Caller.eventually(PATIENCE, () -> holding.getCount() == 0 || holder.finished());
-            Caller asker = Caller.start("asker", () -> {
-                gil.acquire();
-                events.add("asker: took the GIL");
-                gil.release();
-            });
             asked = Caller.eventually(PATIENCE, () -> gil.dropRequested() || asker.finished())
                     && gil.dropRequested();
             asker.thread().interrupt();

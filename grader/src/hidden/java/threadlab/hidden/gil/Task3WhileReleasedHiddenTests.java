@@ -60,21 +60,19 @@ class Task3WhileReleasedHiddenTests {
                 }
             }
         });
+        Caller.eventually(PATIENCE, () -> asleep.getCount() == 0 || sleeper.finished());
+        sleeper.rethrow();
         AtomicBoolean ranWhileAsleep = new AtomicBoolean();
         AtomicBoolean otherRan = new AtomicBoolean();
+        Caller other = Caller.start("other", () -> {
+            gil.acquire();
+            ranWhileAsleep.set(sleeping.get());
+            otherRan.set(true);
+            gil.release();
+        });
         String late;
-        Caller other = null;
         try {
-            Caller.eventually(PATIENCE, () -> asleep.getCount() == 0 || sleeper.finished());
-            sleeper.rethrow();
-            other = Caller.start("other", () -> {
-                gil.acquire();
-                ranWhileAsleep.set(sleeping.get());
-                otherRan.set(true);
-                gil.release();
-            });
-            Caller started = other;
-            late = GilTesting.await(() -> otherRan.get() || started.finished());
+            late = GilTesting.await(() -> otherRan.get() || other.finished());
         } finally {
             wake.countDown();
         }
@@ -129,7 +127,6 @@ class Task3WhileReleasedHiddenTests {
             gil.release();
         });
         boolean early;
-        String late;
         try {
             Caller.eventually(PATIENCE, () -> otherHasIt.getCount() == 0 || sleeper.finished());
             Caller.eventually(Duration.ofSeconds(1),
@@ -138,7 +135,7 @@ class Task3WhileReleasedHiddenTests {
         } finally {
             otherMayGo.countDown();
         }
-        late = GilTesting.await(sleeper::finished);
+        String late = GilTesting.await(sleeper::finished);
         boolean otherGotIt = otherGotItInTheCall.get();
         Caller other = otherCaller.get();
         if (other != null) {

@@ -131,20 +131,13 @@ class Task4InterpreterHiddenTests {
         Turns turns = new Turns();
         AtomicBoolean running = new AtomicBoolean();
         AtomicLong waiterRanAt = new AtomicLong();
-        AtomicBoolean requestSeen = new AtomicBoolean();
-        AtomicInteger ignoredInARow = new AtomicInteger();
+        GilTesting.DropRequests requests = new GilTesting.DropRequests();
         long giveUpAt = System.nanoTime() + PATIENCE.toNanos();
         InterpreterThread busy = interpreter.start("busy", until(
-                () -> waiterRanAt.get() != 0 || ignoredInARow.get() >= IGNORED_REQUESTS
+                () -> waiterRanAt.get() != 0 || requests.ignored()
                         || System.nanoTime() > giveUpAt, () -> {
                     running.set(true);
-                    boolean requested = gil.dropRequested();
-                    requestSeen.compareAndSet(false, requested);
-                    if (requested && waiterRanAt.get() == 0) {
-                        ignoredInARow.incrementAndGet();
-                    } else {
-                        ignoredInARow.set(0);
-                    }
+                    requests.step(gil.dropRequested(), waiterRanAt.get() != 0);
                     turns.step();
                     GilTesting.spin(5_000);
                 }));
@@ -159,11 +152,11 @@ class Task4InterpreterHiddenTests {
         rethrowFirst(List.of(busy, waiter));
 
         boolean whileBusyRan = waiterRanAt.get() != 0
-                && ignoredInARow.get() < IGNORED_REQUESTS && waiterRanAt.get() < giveUpAt;
+                && !requests.ignored() && waiterRanAt.get() < giveUpAt;
         long waitedMillis = ((waiterRanAt.get() == 0 ? System.nanoTime() : waiterRanAt.get())
                 - startedAt) / 1_000_000;
         String happened;
-        if (ignoredInARow.get() >= IGNORED_REQUESTS) {
+        if (requests.ignored()) {
             happened = "\"busy\" started " + IGNORED_REQUESTS + " steps in a row with the drop"
                     + " request pending and kept the GIL";
         } else if (waiterRanAt.get() == 0) {
@@ -176,7 +169,7 @@ class Task4InterpreterHiddenTests {
                 "the waiter's step to run while \"busy\" still runs its steps (switch interval "
                         + interval.toMillis() + " ms)",
                 happened + "; the turns: " + turns.render(),
-                requestSeen.get() ? "the drop request was set, but the running thread never"
+                requests.seen() ? "the drop request was set, but the running thread never"
                         + " dropped the GIL: run() must call gil.dropIfRequested() between steps"
                         : "no drop request was ever set: see Task 2 (acquire() sets it after a"
                         + " switch interval)", null);
