@@ -14,6 +14,7 @@ import threadlab.grader.compile.ModuleCompiler;
 import threadlab.grader.course.Course;
 import threadlab.grader.course.ExerciseModule;
 import threadlab.grader.discover.Fingerprint;
+import threadlab.grader.modelcheck.Agent;
 import threadlab.grader.discover.GraderFiles;
 import threadlab.grader.discover.HiddenSources;
 import threadlab.grader.discover.HiddenTest;
@@ -51,6 +52,7 @@ public final class Grader implements AutoCloseable {
     private final Rubric rubric;
     private Prepared prepared;
     private ClassDataArchive archive;
+    private String modelCheckerAgent;
     private Thread cleanUp;
 
     /**
@@ -127,6 +129,8 @@ public final class Grader implements AutoCloseable {
                         files.fingerprint(),
                         Fingerprint.of(files.contents()));
                 // Interrupted (Ctrl-C): no test JVM outlives the grader, no folder is left.
+                modelCheckerAgent = Agent.option(Agent.writeJar(folder.resolve(
+                        "model-checker-agent.jar")), Course.modelCheckedPackages());
                 cleanUp = new Thread(() -> {
                     ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
                     deleteQuietly(folder);
@@ -140,6 +144,10 @@ public final class Grader implements AutoCloseable {
             } catch (GraderException | RuntimeException e) {
                 deleteQuietly(folder);
                 throw e;
+            } catch (IOException e) {
+                deleteQuietly(folder);
+                throw new GraderException("Could not write the model checker's agent under "
+                        + folder + " (" + e.getMessage() + "). Check that it has space.", e);
             }
         }
         return prepared.folder();
@@ -258,7 +266,9 @@ public final class Grader implements AutoCloseable {
                     }
                 }
             }
-            TestRun run = new TestJvmRunner(limits, jvmArgs, archive).runAll(classpath, toRun,
+            List<String> options = new ArrayList<>(jvmArgs);
+            options.add(modelCheckerAgent);
+            TestRun run = new TestJvmRunner(limits, options, archive).runAll(classpath, toRun,
                     work.resolve("run"));
             outcomes.putAll(run.outcomes());
             run.notes().forEach(note -> notes.add(prepared.sources().feedback(note)));

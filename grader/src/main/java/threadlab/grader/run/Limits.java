@@ -18,8 +18,8 @@ public record Limits(Duration perTest, Duration perSubmission, int maxHeapMegaby
     /**
      * The defaults. A limit is there to stop a submission that hangs, and is the one place where
      * the speed of the machine could change a grade: so it is far above what a test takes on a
-     * loaded machine (model checking in module 1 takes some seconds alone, several times that
-     * with every core busy).
+     * loaded machine (the slowest, a wrong GIL waiting out its patience several times, takes
+     * about 10 s).
      */
     public static final Limits DEFAULT = new Limits(Duration.ofSeconds(60), Duration.ofMinutes(5),
             256, 500);

@@ -48,16 +48,11 @@ public final class TestJvmRunner {
     /**
      * The flags: a quick start with the C1 compiler alone and the serial collector; out of
      * memory ends the JVM at once, and says so on standard error; a fixed locale and time zone.
-     * The model checker attaches its agent to its own JVM: allowed here, since a separate
-     * process to attach it costs seconds per test JVM.
      */
     private static List<String> flags() {
         List<String> flags = new ArrayList<>(List.of("-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-XX:+ExitOnOutOfMemoryError",
-                "-XX:+DisplayVMOutputToStderr", "-Djdk.attach.allowAttachSelf=true"));
-        if (Runtime.version().feature() >= 21) {
-            flags.add("-XX:+EnableDynamicAgentLoading");
-        }
+                "-XX:+DisplayVMOutputToStderr"));
         flags.addAll(List.of("-Dfile.encoding=UTF-8", "-Djava.awt.headless=true",
                 "-Duser.language=en", "-Duser.country=US", "-Duser.timezone=UTC"));
         return List.copyOf(flags);

@@ -13,6 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import threadlab.grader.course.Course;
+import threadlab.grader.modelcheck.Agent;
 import threadlab.grader.testing.GraderProcess;
 import threadlab.grader.testing.Submissions;
 
@@ -22,8 +24,9 @@ import threadlab.grader.testing.Submissions;
  * {@code ./mvnw -q verify -Pbenchmark -pl grader -am -DskipTests}; it prints its figures. It
  * asserts no time: it checks only that every grade is what the variant deserves.
  *
- * <p>By hand means what an instructor without the grader does: copy the hidden tests into a
- * submission and run {@code ./mvnw -q -o test} there. That takes long, so it runs on a sample of
+ * <p>By hand means what an instructor without the grader does: copy the hidden tests (and the
+ * grader's model checker, which they use, with its agent) into a submission and run
+ * {@code ./mvnw -q -o test} there. That takes long, so it runs on a sample of
  * the class, and its time for the whole class is worked out from the sample.
  *
  * <p>Options, as system properties: {@code bench.submissions} (200), {@code bench.byHand} (4),
@@ -250,9 +253,14 @@ public final class ClassBenchmark {
             }
         }
         Submissions.copy(root.resolve("grader/src/hidden/java"), test);
-        Submissions.copy(root.resolve("grader/src/main/java/threadlab/grader/api"),
-                test.resolve("threadlab/grader/api"));
-        Files.writeString(project.resolve("pom.xml"), pom(root, project), StandardCharsets.UTF_8);
+        for (String runtime : List.of("api", "modelcheck")) {
+            Submissions.copy(root.resolve("grader/src/main/java/threadlab/grader/" + runtime),
+                    test.resolve("threadlab/grader/" + runtime));
+        }
+        String agent = Agent.option(Agent.writeJar(project.resolve("model-checker-agent.jar")),
+                Course.modelCheckedPackages());
+        Files.writeString(project.resolve("pom.xml"), pom(root, project, agent),
+                StandardCharsets.UTF_8);
         List<String> command = List.of(root.resolve("mvnw").toString(), "-q", "-o", "test",
                 "-f", project.resolve("pom.xml").toString());
         long start = System.nanoTime();
@@ -274,7 +282,7 @@ public final class ClassBenchmark {
         return seconds;
     }
 
-    private static String pom(Path root, Path project) {
+    private static String pom(Path root, Path project, String agent) {
         return """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <project xmlns="http://maven.apache.org/POM/4.0.0">
@@ -294,10 +302,17 @@ public final class ClassBenchmark {
                       <artifactId>assertj-core</artifactId><scope>test</scope></dependency>
                     <dependency><groupId>org.awaitility</groupId>
                       <artifactId>awaitility</artifactId><scope>test</scope></dependency>
-                    <dependency><groupId>org.jetbrains.lincheck</groupId>
-                      <artifactId>lincheck</artifactId><scope>test</scope></dependency>
+                    <dependency><groupId>org.ow2.asm</groupId>
+                      <artifactId>asm</artifactId><scope>test</scope></dependency>
+                    <dependency><groupId>org.ow2.asm</groupId>
+                      <artifactId>asm-tree</artifactId><scope>test</scope></dependency>
                   </dependencies>
+                  <build><plugins><plugin>
+                    <groupId>org.apache.maven.plugins</groupId>
+                    <artifactId>maven-surefire-plugin</artifactId>
+                    <configuration><argLine>%s</argLine></configuration>
+                  </plugin></plugins></build>
                 </project>
-                """.formatted(project.relativize(root.resolve("pom.xml")), root);
+                """.formatted(project.relativize(root.resolve("pom.xml")), root, agent);
     }
 }
