@@ -333,6 +333,33 @@ public final class Hooks {
     }
 
     /**
+     * A permit of a {@code Semaphore} is about to be taken, with {@code acquire()}: a step, and
+     * the thread waits here while the semaphore has none.
+     *
+     * @param semaphore the semaphore
+     * @param call the call as the interleaving shows it
+     */
+    public static void acquire(Object semaphore, String call) {
+        ManagedThread me = managed();
+        if (me != null) {
+            me.run.acquire(me, (java.util.concurrent.Semaphore) semaphore, call + "()");
+        }
+    }
+
+    /**
+     * A permit was given back to a {@code Semaphore}, with {@code release()}.
+     *
+     * @param semaphore the semaphore
+     * @param call the call as the interleaving shows it
+     */
+    public static void released(Object semaphore, String call) {
+        ManagedThread me = managed();
+        if (me != null) {
+            me.run.released(me, semaphore, call + "()");
+        }
+    }
+
+    /**
      * A {@code synchronized} block or method is about to be entered: a step, and the thread
      * waits here while another holds the object's monitor.
      *

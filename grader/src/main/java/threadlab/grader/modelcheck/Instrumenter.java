@@ -26,7 +26,8 @@ import org.objectweb.asm.tree.VarInsnNode;
 /**
  * Rewrites a class of the exercise so that its steps call {@link Hooks}: each read and write of a
  * field that is not final, each call to an atomic class, each {@code lock()} and {@code unlock()},
- * and each {@code synchronized} block and method. A {@code synchronized} method becomes a method
+ * each {@code acquire()} and {@code release()} of a {@code Semaphore}, and each
+ * {@code synchronized} block and method. A {@code synchronized} method becomes a method
  * whose body is a {@code synchronized} block, so that the checker sees its monitor being taken.
  */
 public final class Instrumenter {
@@ -35,6 +36,8 @@ public final class Instrumenter {
     private static final String ATOMIC = "java/util/concurrent/atomic/";
     private static final String LOCKS = "java/util/concurrent/locks/";
     private static final Set<String> LOCK_CALLS = Set.of("lock", "lockInterruptibly");
+    private static final String SEMAPHORE = "java/util/concurrent/Semaphore";
+    private static final Set<String> ACQUIRE_CALLS = Set.of("acquire", "acquireUninterruptibly");
 
     private static final AtomicInteger REWRITTEN = new AtomicInteger();
     private static final List<String> FAILURES = new CopyOnWriteArrayList<>();
@@ -185,7 +188,17 @@ public final class Instrumenter {
             code.insertBefore(call, new InsnNode(Opcodes.DUP));
             code.insert(call, hook("unlocked", "(Ljava/lang/Object;Ljava/lang/String;)V",
                     new LdcInsnNode(label)));
+        } else if (call.owner.equals(SEMAPHORE) && ACQUIRE_CALLS.contains(call.name)
+                && arguments.length == 0) {
+            code.insertBefore(call, hook("acquire", "(Ljava/lang/Object;Ljava/lang/String;)V",
+                    new InsnNode(Opcodes.DUP), new LdcInsnNode(label)));
+        } else if (call.owner.equals(SEMAPHORE) && call.name.equals("release")
+                && arguments.length == 0) {
+            code.insertBefore(call, new InsnNode(Opcodes.DUP));
+            code.insert(call, hook("released", "(Ljava/lang/Object;Ljava/lang/String;)V",
+                    new LdcInsnNode(label)));
         } else if (call.owner.startsWith(ATOMIC) || call.owner.startsWith(LOCKS)
+                || call.owner.equals(SEMAPHORE)
                 || call.owner.equals("java/lang/invoke/VarHandle")) {
             String kinds = argumentKinds(arguments);
             if (kinds == null || kinds.isEmpty()) {

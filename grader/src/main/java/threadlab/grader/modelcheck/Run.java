@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -135,8 +136,8 @@ final class Run {
             if (left <= 0) {
                 abort("the threads did not finish within " + TimeUnit.NANOSECONDS.toSeconds(
                         patience) + " s: one of them loops or waits for something that the model"
-                        + " checker does not control (a wait(), a sleep, or a lock other than"
-                        + " synchronized and a ReentrantLock)");
+                        + " checker does not control (a wait(), a Condition, or a lock other than"
+                        + " synchronized, a Lock and a Semaphore)");
                 break;
             }
             LockSupport.parkNanos(this, left);
@@ -196,6 +197,43 @@ final class Run {
         log(me, text);
     }
 
+    /**
+     * Takes a permit of a semaphore for the running thread, waiting while it has none. Only one
+     * thread runs at a time, so the semaphore's own count of permits is the truth.
+     */
+    void acquire(ManagedThread me, Semaphore semaphore, String text) {
+        step(me);
+        while (semaphore.availablePermits() <= 0) {
+            log(me, "waits: " + name(semaphore) + " has no permit");
+            me.state = ManagedThread.State.BLOCKED;
+            me.blockedOn = semaphore;
+            int next = choose(me.index);
+            if (next == NONE) {
+                deadlocked();
+                throw new Aborted();
+            }
+            handOver(me, next);
+        }
+        me.state = ManagedThread.State.RUNNABLE;
+        me.blockedOn = null;
+        log(me, text);
+    }
+
+    /** A permit went back to a semaphore: the threads waiting for one may try again. */
+    void released(ManagedThread me, Object semaphore, String text) {
+        log(me, text);
+        wake(semaphore);
+    }
+
+    private void wake(Object blocker) {
+        for (ManagedThread thread : threads) {
+            if (thread.state == ManagedThread.State.BLOCKED && thread.blockedOn == blocker) {
+                thread.state = ManagedThread.State.RUNNABLE;
+                thread.blockedOn = null;
+            }
+        }
+    }
+
     /** Lets go of a lock the running thread held. */
     void unlocked(ManagedThread me, Object lock, String text) {
         if (owners.get(lock) != me) {
@@ -206,12 +244,7 @@ final class Run {
         if (left <= 0) {
             holds.remove(lock);
             owners.remove(lock);
-            for (ManagedThread thread : threads) {
-                if (thread.state == ManagedThread.State.BLOCKED && thread.blockedOn == lock) {
-                    thread.state = ManagedThread.State.RUNNABLE;
-                    thread.blockedOn = null;
-                }
-            }
+            wake(lock);
         }
     }
 

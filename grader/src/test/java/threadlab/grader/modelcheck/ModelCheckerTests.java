@@ -100,7 +100,7 @@ class ModelCheckerTests {
     @DisplayName("passes right counts after trying every interleaving within the bound")
     void passesRightCounts() {
         for (String right : new String[] {"AtomicCounter", "SynchronizedCounter",
-                "LockedCounter"}) {
+                "LockedCounter", "SemaphoreCounter"}) {
             ModelChecker.Outcome outcome = twoIncrements(right);
 
             assertThat(outcome.failure()).as(right).isEmpty();
