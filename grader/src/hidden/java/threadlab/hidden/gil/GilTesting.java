@@ -5,10 +5,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.awaitility.Awaitility;
-import org.awaitility.core.ConditionTimeoutException;
-import org.awaitility.core.DeadlockException;
+import threadlab.gil.InterpreterThread;
 import threadlab.hidden.support.Caller;
+import threadlab.hidden.support.Stillness;
 
 /** What the hidden tests of module 2 share. */
 final class GilTesting {
@@ -97,24 +96,47 @@ final class GilTesting {
     }
 
     /**
-     * Waits, within {@link #PATIENCE}, until a condition holds, with Awaitility, which also looks
-     * for deadlocked threads when the time is up.
+     * Waits, within {@link #PATIENCE}, until a condition holds; it stops early once no thread
+     * can move any more ({@link Stillness}).
      *
      * @param condition what to wait for
      * @return {@code null} if it held in time, else what went wrong, for feedback
      */
     static String await(Callable<Boolean> condition) {
-        try {
-            Awaitility.await().atMost(PATIENCE).pollDelay(Duration.ZERO)
-                    .pollInterval(Duration.ofMillis(2)).until(condition);
-            return null;
-        } catch (ConditionTimeoutException e) {
-            if (e.getCause() instanceof DeadlockException) {
-                return "still waiting after " + PATIENCE.toSeconds() + " s, and Java found"
-                        + " deadlocked threads: " + e.getCause().getMessage();
-            }
-            return "still waiting after " + PATIENCE.toSeconds() + " s";
-        }
+        Stillness.Wait wait = Stillness.await(PATIENCE, condition);
+        return wait.held() ? null : wait.why(PATIENCE);
+    }
+
+    /**
+     * Waits, within {@link #PATIENCE}, until a condition holds, or no thread can move any more.
+     *
+     * @param condition what to wait for
+     * @return whether it held
+     */
+    static boolean eventually(Callable<Boolean> condition) {
+        return Stillness.await(PATIENCE, condition).held();
+    }
+
+    /**
+     * Waits, within a limit, for a caller to finish, or until no thread can move any more.
+     *
+     * @param caller the caller
+     * @param limit the longest wait
+     * @return whether it finished
+     */
+    static boolean finished(Caller caller, Duration limit) {
+        return Stillness.await(limit, caller::finished).held();
+    }
+
+    /**
+     * Waits, within a limit, for a thread to end, or until no thread can move any more.
+     *
+     * @param thread the thread
+     * @param limit the longest wait
+     * @return whether it ended
+     */
+    static boolean ended(InterpreterThread thread, Duration limit) {
+        return Stillness.await(limit, () -> !thread.isAlive()).held();
     }
 
     /**

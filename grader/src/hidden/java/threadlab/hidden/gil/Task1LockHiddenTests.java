@@ -20,11 +20,14 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import threadlab.gil.GlobalInterpreterLock;
 import threadlab.grader.api.Points;
 import threadlab.hidden.support.Caller;
+import threadlab.hidden.support.Stillness;
 import threadlab.hidden.support.Verdict;
 
+@ExtendWith(Stillness.PerTest.class)
 @Tag("task:1")
 @DisplayName("Task 1, acquire and release")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -98,7 +101,7 @@ class Task1LockHiddenTests {
             stillHeld.set(gil.isHeldByCurrentThread());
             gil.release();
         });
-        Caller.eventually(PATIENCE, () -> held.getCount() == 0 || holder.finished());
+        GilTesting.eventually(() -> held.getCount() == 0 || holder.finished());
         holder.rethrow();
 
         Throwable thrown = catching(gil::release);
@@ -116,8 +119,8 @@ class Task1LockHiddenTests {
         } finally {
             done.countDown();
         }
-        holder.awaitFinished(PATIENCE);
-        intruder.awaitFinished(PATIENCE);
+        GilTesting.finished(holder, PATIENCE);
+        GilTesting.finished(intruder, PATIENCE);
         rethrowNotDone(thrown);
         GilTesting.rethrowFirst(List.of(holder, intruder));
 
@@ -203,7 +206,7 @@ class Task1LockHiddenTests {
         }
         long cpuMillis = (threads.getThreadCpuTime(id) - cpuBefore) / 1_000_000;
         gil.release();
-        waiter.awaitFinished(PATIENCE);
+        GilTesting.finished(waiter, PATIENCE);
         waiter.rethrow();
 
         boolean spun = cpuBefore >= 0 ? cpuMillis > 25 : runnable > samples / 2;
@@ -227,7 +230,7 @@ class Task1LockHiddenTests {
         boolean during = gil.isHeldByCurrentThread();
         AtomicBoolean onAnother = new AtomicBoolean(true);
         Caller other = Caller.start("other", () -> onAnother.set(gil.isHeldByCurrentThread()));
-        other.awaitFinished(PATIENCE);
+        GilTesting.finished(other, PATIENCE);
         gil.release();
         boolean after = gil.isHeldByCurrentThread();
         other.rethrow();

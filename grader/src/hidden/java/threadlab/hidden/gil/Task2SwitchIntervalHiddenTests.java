@@ -19,15 +19,18 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import threadlab.gil.GlobalInterpreterLock;
 import threadlab.grader.api.Points;
 import threadlab.hidden.support.Caller;
+import threadlab.hidden.support.Stillness;
 import threadlab.hidden.support.Verdict;
 
 /**
  * The tests play the interpreter's part themselves: a holder runs CPU-bound steps and calls
  * dropIfRequested() between them, as Task 4's interpreter will.
  */
+@ExtendWith(Stillness.PerTest.class)
 @Tag("task:2")
 @DisplayName("Task 2, the switch interval and the drop request")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -69,7 +72,7 @@ class Task2SwitchIntervalHiddenTests {
                 gil.release();
             }
         });
-        Caller.eventually(PATIENCE, () -> running.getCount() == 0 || holder.finished());
+        GilTesting.eventually(() -> running.getCount() == 0 || holder.finished());
         long askedAt = System.nanoTime();
         Caller waiter = Caller.start("waiter", () -> {
             gil.acquire();
@@ -77,8 +80,8 @@ class Task2SwitchIntervalHiddenTests {
             turns.step();
             gil.release();
         });
-        holder.awaitFinished(PATIENCE.plusSeconds(2));
-        waiter.awaitFinished(PATIENCE);
+        GilTesting.finished(holder, PATIENCE.plusSeconds(2));
+        GilTesting.finished(waiter, PATIENCE);
         GilTesting.rethrowFirst(List.of(holder, waiter));
 
         boolean beforeTheHolderStopped = waiterGotItAt.get() != 0
@@ -139,14 +142,14 @@ class Task2SwitchIntervalHiddenTests {
                 gil.release();
             }
         });
-        Caller.eventually(PATIENCE, () -> holding.getCount() == 0 || holder.finished());
+        GilTesting.eventually(() -> holding.getCount() == 0 || holder.finished());
         Caller waiter = Caller.start("waiter", () -> {
             gil.acquire();
             turns.step();
             gil.release();
         });
         try {
-            Caller.eventually(PATIENCE, () -> waiter.blocked() || waiter.finished());
+            GilTesting.eventually(() -> waiter.blocked() || waiter.finished());
         } finally {
             waiterWaits.countDown();
         }
@@ -195,7 +198,7 @@ class Task2SwitchIntervalHiddenTests {
                 gil.release();
             }
         });
-        Caller.eventually(PATIENCE, () -> holding.getCount() == 0 || holder.finished());
+        GilTesting.eventually(() -> holding.getCount() == 0 || holder.finished());
         Caller asker = Caller.start("asker", () -> {
             gil.acquire();
             events.add("asker: took the GIL");
@@ -203,10 +206,10 @@ class Task2SwitchIntervalHiddenTests {
         });
         boolean asked;
         try {
-            asked = Caller.eventually(PATIENCE, () -> gil.dropRequested() || asker.finished())
+            asked = GilTesting.eventually(() -> gil.dropRequested() || asker.finished())
                     && gil.dropRequested();
             asker.thread().interrupt();
-            asker.awaitFinished(PATIENCE);
+            GilTesting.finished(asker, PATIENCE);
         } finally {
             drop.countDown();
         }
@@ -225,9 +228,9 @@ class Task2SwitchIntervalHiddenTests {
         GilTesting.rethrowFirst(taker == null ? List.of(holder) : List.of(holder, taker));
 
         Verdict.check(asked, "a drop request from a thread that waited a whole switch interval"
-                        + " (1 ms)", "dropRequested() stayed false for " + PATIENCE.toSeconds()
-                        + " s", "acquire() must set the drop request after waiting an interval",
-                null);
+                        + " (1 ms)", "dropRequested() stayed false (the test waited up to "
+                        + PATIENCE.toSeconds() + " s)",
+                "acquire() must set the drop request after waiting an interval", null);
         Verdict.check(dropped.get() && !returnedAlone,
                 "dropIfRequested() to release the GIL and wait until another thread has taken"
                         + " it; here the thread that asked had gone, so the holder must wait"
@@ -275,17 +278,17 @@ class Task2SwitchIntervalHiddenTests {
             waiterGotIt.set(true);
             gil.release();
         });
-        boolean asked = Caller.eventually(PATIENCE, () -> gil.dropRequested()
+        boolean asked = GilTesting.eventually(() -> gil.dropRequested()
                 || waiter.finished());
         gil.release();
-        waiter.awaitFinished(PATIENCE);
+        GilTesting.finished(waiter, PATIENCE);
         waiter.rethrow();
 
         Verdict.check(asked && waiterGotIt.get(),
                 "dropRequested() to become true while a thread waits more than the 1 ms switch"
                         + " interval, and the waiter to get the GIL once released",
-                asked ? "the waiter did not get the GIL" : "it stayed false for "
-                        + PATIENCE.toSeconds() + " s",
+                asked ? "the waiter did not get the GIL" : "it stayed false (the test waited up"
+                        + " to " + PATIENCE.toSeconds() + " s)",
                 "acquire() must set the drop request when it has waited a whole interval", null);
         Verdict.check(!requestWhileHolding.get(),
                 "the drop request to be cleared when the waiter took the GIL",

@@ -17,15 +17,18 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import threadlab.gil.GlobalInterpreterLock;
 import threadlab.grader.api.Points;
 import threadlab.hidden.support.Caller;
+import threadlab.hidden.support.Stillness;
 import threadlab.hidden.support.Verdict;
 
 /**
  * The blocking call is a sleep that lasts until the test opens a latch, so "while the thread
  * sleeps" is decided by the test, not by the clock.
  */
+@ExtendWith(Stillness.PerTest.class)
 @Tag("task:3")
 @DisplayName("Task 3, releasing the GIL around a blocking call")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -60,7 +63,7 @@ class Task3WhileReleasedHiddenTests {
                 }
             }
         });
-        Caller.eventually(PATIENCE, () -> asleep.getCount() == 0 || sleeper.finished());
+        GilTesting.eventually(() -> asleep.getCount() == 0 || sleeper.finished());
         sleeper.rethrow();
         AtomicBoolean ranWhileAsleep = new AtomicBoolean();
         AtomicBoolean otherRan = new AtomicBoolean();
@@ -76,8 +79,8 @@ class Task3WhileReleasedHiddenTests {
         } finally {
             wake.countDown();
         }
-        sleeper.awaitFinished(PATIENCE);
-        other.awaitFinished(PATIENCE);
+        GilTesting.finished(sleeper, PATIENCE);
+        GilTesting.finished(other, PATIENCE);
         GilTesting.rethrowFirst(List.of(sleeper, other));
 
         Verdict.check(asleep.getCount() == 0, "the blocking call to be made",
@@ -128,7 +131,7 @@ class Task3WhileReleasedHiddenTests {
         });
         boolean early;
         try {
-            Caller.eventually(PATIENCE, () -> otherHasIt.getCount() == 0 || sleeper.finished());
+            GilTesting.eventually(() -> otherHasIt.getCount() == 0 || sleeper.finished());
             Caller.eventually(Duration.ofSeconds(1),
                     () -> sleeper.blocked() || sleeper.finished());
             early = returned.get();
@@ -139,7 +142,7 @@ class Task3WhileReleasedHiddenTests {
         boolean otherGotIt = otherGotItInTheCall.get();
         Caller other = otherCaller.get();
         if (other != null) {
-            other.awaitFinished(PATIENCE);
+            GilTesting.finished(other, PATIENCE);
         }
         GilTesting.rethrowFirst(other == null ? List.of(sleeper) : List.of(sleeper, other));
 
@@ -180,7 +183,7 @@ class Task3WhileReleasedHiddenTests {
                 gil.release();
             }
         });
-        caller.awaitFinished(PATIENCE);
+        GilTesting.finished(caller, PATIENCE);
         caller.rethrow();
 
         Verdict.check(thrown.get() != null,

@@ -20,14 +20,17 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import threadlab.gil.GlobalInterpreterLock;
 import threadlab.gil.Interpreter;
 import threadlab.gil.InterpreterThread;
 import threadlab.gil.Program;
 import threadlab.gil.Step;
 import threadlab.grader.api.Points;
+import threadlab.hidden.support.Stillness;
 import threadlab.hidden.support.Verdict;
 
+@ExtendWith(Stillness.PerTest.class)
 @Tag("task:4")
 @DisplayName("Task 4, the interpreter")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -88,7 +91,7 @@ class Task4InterpreterHiddenTests {
                     throw new IllegalStateException("a step failed on purpose");
                 },
                 () -> ran.add("failing: step 3")));
-        failing.join(PATIENCE);
+        GilTesting.ended(failing, PATIENCE);
         rethrowNotDone(failing);
         InterpreterThread next = interpreter.start("next", Program.of(() -> ran.add("next")));
         String late = GilTesting.await(() -> !next.isAlive());
@@ -147,8 +150,8 @@ class Task4InterpreterHiddenTests {
             waiterRanAt.set(System.nanoTime());
             turns.step();
         }));
-        busy.join(PATIENCE.plusSeconds(2));
-        waiter.join(PATIENCE);
+        GilTesting.ended(busy, PATIENCE.plusSeconds(2));
+        GilTesting.ended(waiter, PATIENCE);
         rethrowFirst(List.of(busy, waiter));
 
         boolean whileBusyRan = waiterRanAt.get() != 0

@@ -9,15 +9,18 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import threadlab.gil.GlobalInterpreterLock;
 import threadlab.gil.Interpreter;
 import threadlab.gil.NaiveRefCounts;
 import threadlab.grader.api.Points;
 import threadlab.hidden.support.Caller;
+import threadlab.hidden.support.Stillness;
 import threadlab.hidden.support.Verdict;
 import threadlab.refcount.BrokenUnsynchronizedRefCount;
 import threadlab.refcount.RefCount;
 
+@ExtendWith(Stillness.PerTest.class)
 @Tag("task:5")
 @DisplayName("Task 5, module 1's naive count on the interpreter")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -86,13 +89,14 @@ class Task5NaiveCountHiddenTests {
         int pairs = 20_000;
         Caller caller = Caller.start("main", () -> NaiveRefCounts.share(new Interpreter(gil),
                 count, threads, pairs));
-        caller.awaitFinished(GilTesting.PATIENCE.multipliedBy(2));
+        GilTesting.finished(caller, GilTesting.PATIENCE.multipliedBy(2));
         caller.rethrow();
 
         int expectedCalls = threads * pairs * 2;
         Verdict.check(caller.finished(), "share() to return once its threads are done",
-                "it had not returned after " + GilTesting.PATIENCE.multipliedBy(2).toSeconds()
-                        + " s; the turns: " + count.turns.render(),
+                "it had not returned (the test waited up to "
+                        + GilTesting.PATIENCE.multipliedBy(2).toSeconds() + " s); the turns: "
+                        + count.turns.render(),
                 "join every thread once; do not wait for a thread that was never started", null);
         Verdict.check(count.calls.get() == expectedCalls,
                 expectedCalls + " calls: " + threads + " threads x " + pairs + " pairs of incref"
@@ -135,7 +139,7 @@ class Task5NaiveCountHiddenTests {
                 thrown.set(e);
             }
         });
-        caller.awaitFinished(GilTesting.PATIENCE);
+        GilTesting.finished(caller, GilTesting.PATIENCE);
         caller.rethrow();
 
         Verdict.check(thrown.get() != null

@@ -231,6 +231,7 @@ public final class TestJvmRunner {
         // What runs now: a test inside its test class, or a test class between its tests.
         Deque<Step> steps = new ArrayDeque<>();
         boolean anyStarted = false;
+        int finishedHere = 0;
         Integer threads = null;
         try {
             while (true) {
@@ -263,7 +264,9 @@ public final class TestJvmRunner {
                                             lastWords));
                     if (!steps.isEmpty()) {
                         failInFlight(steps.peek(), remaining, outcomes, failure);
-                    } else if (!anyStarted) {
+                    } else if (!anyStarted || finishedHere == 0) {
+                        // A JVM that ends before any test could finish would end the same way
+                        // again: the tests it left fail with what it said.
                         for (String id : remaining) {
                             outcomes.putIfAbsent(id, TestOutcome.failed(id,
                                     failure instanceof TestJvmExitedException
@@ -286,6 +289,7 @@ public final class TestJvmRunner {
                                     event.feedback() == null ? "" : event.feedback(),
                                     event.millis() == null ? 0 : event.millis()));
                             anyStarted = true;
+                            finishedHere++;
                         }
                         end(steps, event.id());
                         break;

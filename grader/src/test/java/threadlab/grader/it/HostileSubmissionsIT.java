@@ -25,6 +25,8 @@ class HostileSubmissionsIT {
 
     private static final String THREADS = "module-03-threads";
     private static final String REFCOUNT = "module-01-refcount";
+    /** What the write-results submission writes where the grader's results go. */
+    private static final String FAKE_RESULTS = "{\"score\": 999";
     private static final List<String> HOSTILE = List.of("halt", "deadlock", "leftover",
             "out-of-memory", "thread-bomb", "flood", "write-results", "overwrite-hidden-tests",
             "read-hidden-tests");
@@ -80,7 +82,7 @@ class HostileSubmissionsIT {
             }
         }
         assertThat(graded.file("grades.csv")).contains("control,").contains("halt,")
-                .doesNotContain("999");
+                .doesNotContain(FAKE_RESULTS);
         assertThat(graded.file("index.html")).contains("Class grades");
     }
 
@@ -151,8 +153,9 @@ class HostileSubmissionsIT {
     void writtenResultsAreReplaced() throws Exception {
         assertThat(graded.student("write-results").results().get("score").asInt())
                 .isNotEqualTo(999);
-        assertThat(graded.file("control/results.json")).doesNotContain("999");
-        assertThat(graded.file("write-results/results.json")).doesNotContain("999");
+        // The fake's own text: a timing of the real results may well have 999 in it.
+        assertThat(graded.file("control/results.json")).doesNotContain(FAKE_RESULTS);
+        assertThat(graded.file("write-results/results.json")).doesNotContain(FAKE_RESULTS);
     }
 
     @Test
