@@ -7,6 +7,7 @@ import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -67,8 +68,10 @@ public final class Stillness {
      *
      * @param held whether the condition held
      * @param still whether the wait stopped early, as no thread could move any more
+     * @param deadlock the threads Java found deadlocked when the wait ended without the
+     *     condition, or {@code null}
      */
-    public record Wait(boolean held, boolean still) {
+    public record Wait(boolean held, boolean still, String deadlock) {
 
         /**
          * What the feedback says of a wait that ended without the condition.
@@ -77,9 +80,11 @@ public final class Stillness {
          * @return the words
          */
         public String why(Duration limit) {
-            return still ? "no thread could go on: every thread was waiting, and none was woken"
-                    + " for " + WINDOW.toMillis() + " ms" : "still waiting after "
+            String why = still ? "no thread could go on: every thread was waiting, and none was"
+                    + " woken for " + WINDOW.toMillis() + " ms" : "still waiting after "
                     + limit.toSeconds() + " s";
+            return deadlock == null ? why : why + ", and Java found deadlocked threads: "
+                    + deadlock;
         }
     }
 
@@ -97,11 +102,11 @@ public final class Stillness {
         long stillSince = 0;
         while (true) {
             if (holds(condition)) {
-                return new Wait(true, false);
+                return new Wait(true, false, null);
             }
             long now = System.nanoTime();
             if (now - deadline >= 0) {
-                return new Wait(false, false);
+                return notHeld(false);
             }
             if (canProve) {
                 Map<Long, Long> parked = parked();
@@ -110,16 +115,33 @@ public final class Stillness {
                     stillSince = now;
                 } else if (now - stillSince >= WINDOW.toNanos() && osQuiet(parked.keySet())
                         && parked.equals(parked())) {
-                    return new Wait(holds(condition), !holds(condition));
+                    // Nothing moved, so the condition is as it was at the top of this loop.
+                    return notHeld(true);
                 }
             }
             try {
                 Thread.sleep(2);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return new Wait(holds(condition), false);
+                return holds(condition) ? new Wait(true, false, null) : notHeld(false);
             }
         }
+    }
+
+    /** A wait that ended without its condition, with any deadlock Java finds among threads. */
+    private static Wait notHeld(boolean still) {
+        long[] ids = ManagementFactory.getThreadMXBean().findDeadlockedThreads();
+        if (ids == null) {
+            return new Wait(false, still, null);
+        }
+        List<String> waits = new ArrayList<>();
+        for (ThreadInfo info : ManagementFactory.getThreadMXBean().getThreadInfo(ids)) {
+            if (info != null) {
+                waits.add("\"" + info.getThreadName() + "\" waits for " + info.getLockName()
+                        + " held by \"" + info.getLockOwnerName() + "\"");
+            }
+        }
+        return new Wait(false, still, String.join("; ", waits));
     }
 
     private static boolean holds(Callable<Boolean> condition) {

@@ -1,6 +1,5 @@
 package threadlab.grader.modelcheck;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -212,7 +211,7 @@ public final class Instrumenter {
             Type result = Type.getReturnType(call.desc);
             if (result.getSort() != Type.VOID && result.getSort() != Type.FLOAT
                     && result.getSort() != Type.DOUBLE) {
-                code.insert(call, hook("afterCall", "(" + callResultType(result) + ")V",
+                code.insert(call, hook("afterCall", "(" + hookType(result.getDescriptor()) + ")V",
                         dup(result.getDescriptor())));
             }
         } else if (call.owner.equals("java/lang/Runnable") && call.name.equals("run")) {
@@ -248,16 +247,7 @@ public final class Instrumenter {
         return k;
     }
 
-    private static String callResultType(Type result) {
-        return switch (result.getSort()) {
-            case Type.BOOLEAN -> "Z";
-            case Type.INT, Type.SHORT, Type.BYTE, Type.CHAR -> "I";
-            case Type.LONG -> "J";
-            default -> "Ljava/lang/Object;";
-        };
-    }
-
-    /** The hook's type for a value of a field's type. */
+    /** The hook's type for a value of a field's type, or for what a call returns. */
     private static String hookType(String desc) {
         return switch (desc.charAt(0)) {
             case 'Z' -> "Z";
@@ -330,20 +320,5 @@ public final class Instrumenter {
             load.add(new VarInsnNode(Opcodes.ALOAD, 0));
         }
         return load;
-    }
-
-    /** For tests: which methods of a class were given hooks. */
-    static List<String> hooked(byte[] rewritten) {
-        ClassNode node = new ClassNode();
-        new ClassReader(rewritten).accept(node, 0);
-        List<String> names = new ArrayList<>();
-        for (MethodNode method : node.methods) {
-            for (AbstractInsnNode insn : method.instructions) {
-                if (insn instanceof MethodInsnNode call && call.owner.equals(HOOKS)) {
-                    names.add(method.name + ":" + call.name);
-                }
-            }
-        }
-        return names;
     }
 }

@@ -38,10 +38,9 @@ public final class ModelChecker {
      *
      * @param thrown what the scenario threw
      * @param interleaving the threads' steps, a column per thread
-     * @param runs how many interleavings were tried, this one included
      * @param switches how many thread switches this one has
      */
-    public record Failure(Throwable thrown, String interleaving, int runs, int switches) {
+    public record Failure(Throwable thrown, String interleaving, int switches) {
     }
 
     /**
@@ -84,7 +83,7 @@ public final class ModelChecker {
                 Instrumenter.requireRewritten();
                 if (thrown != null) {
                     return new Outcome(Optional.of(new Failure(thrown, Interleaving.table(run),
-                            runs, run.switches())), runs, false);
+                            run.switches())), runs, false);
                 }
                 if (!run.usedThreads()) {
                     return new Outcome(Optional.empty(), runs, true);

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * One run of a scenario, in one interleaving. Its threads take turns: one runs at a time, and at
@@ -179,19 +181,8 @@ final class Run {
     /** Takes a lock for the running thread, waiting while another thread holds it. */
     void lock(ManagedThread me, Object lock, String text) {
         step(me);
-        while (owners.containsKey(lock) && owners.get(lock) != me) {
-            log(me, "waits: " + name(lock) + " is held by " + owners.get(lock).getName());
-            me.state = ManagedThread.State.BLOCKED;
-            me.blockedOn = lock;
-            int next = choose(me.index);
-            if (next == NONE) {
-                deadlocked();
-                throw new Aborted();
-            }
-            handOver(me, next);
-        }
-        me.state = ManagedThread.State.RUNNABLE;
-        me.blockedOn = null;
+        waitWhile(me, lock, () -> owners.containsKey(lock) && owners.get(lock) != me,
+                () -> "is held by " + owners.get(lock).getName());
         owners.put(lock, me);
         holds.merge(lock, 1, Integer::sum);
         log(me, text);
@@ -203,10 +194,21 @@ final class Run {
      */
     void acquire(ManagedThread me, Semaphore semaphore, String text) {
         step(me);
-        while (semaphore.availablePermits() <= 0) {
-            log(me, "waits: " + name(semaphore) + " has no permit");
+        waitWhile(me, semaphore, () -> semaphore.availablePermits() <= 0, () -> "has no permit");
+        log(me, text);
+    }
+
+    /**
+     * Lets the other threads go on while the running thread cannot: it is blocked on the object
+     * until a thread lets go of it ({@link #wake}), and looks again when its turn comes. When no
+     * thread can go on, the run ends in a deadlock.
+     */
+    private void waitWhile(ManagedThread me, Object blocker, BooleanSupplier cannot,
+            Supplier<String> why) {
+        while (cannot.getAsBoolean()) {
+            log(me, "waits: " + name(blocker) + " " + why.get());
             me.state = ManagedThread.State.BLOCKED;
-            me.blockedOn = semaphore;
+            me.blockedOn = blocker;
             int next = choose(me.index);
             if (next == NONE) {
                 deadlocked();
@@ -216,7 +218,6 @@ final class Run {
         }
         me.state = ManagedThread.State.RUNNABLE;
         me.blockedOn = null;
-        log(me, text);
     }
 
     /** A permit went back to a semaphore: the threads waiting for one may try again. */

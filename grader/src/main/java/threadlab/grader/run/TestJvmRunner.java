@@ -230,7 +230,6 @@ public final class TestJvmRunner {
 
         // What runs now: a test inside its test class, or a test class between its tests.
         Deque<Step> steps = new ArrayDeque<>();
-        boolean anyStarted = false;
         int finishedHere = 0;
         Integer threads = null;
         try {
@@ -264,7 +263,7 @@ public final class TestJvmRunner {
                                             lastWords));
                     if (!steps.isEmpty()) {
                         failInFlight(steps.peek(), remaining, outcomes, failure);
-                    } else if (!anyStarted || finishedHere == 0) {
+                    } else if (finishedHere == 0) {
                         // A JVM that ends before any test could finish would end the same way
                         // again: the tests it left fail with what it said.
                         for (String id : remaining) {
@@ -280,7 +279,6 @@ public final class TestJvmRunner {
                 switch (event.type()) {
                     case Event.STARTED:
                         steps.push(new Step(event.id(), System.nanoTime()));
-                        anyStarted = true;
                         break;
                     case Event.FINISHED:
                         if (remaining.contains(event.id()) && !outcomes.containsKey(event.id())) {
@@ -288,7 +286,6 @@ public final class TestJvmRunner {
                                     Boolean.TRUE.equals(event.passed()),
                                     event.feedback() == null ? "" : event.feedback(),
                                     event.millis() == null ? 0 : event.millis()));
-                            anyStarted = true;
                             finishedHere++;
                         }
                         end(steps, event.id());
