@@ -174,7 +174,8 @@ class Task2SwitchIntervalHiddenTests {
      * anyway, and a GIL without forced switching would pass by luck. So the thread that asked for
      * the drop leaves before the holder drops: no other thread can take the GIL until the test
      * starts one, and a holder that does not wait for another thread takes the GIL back at once,
-     * on every run.
+     * on every run. An asker that does not leave when interrupted fails the test: with it still
+     * waiting, the outcome would be the scheduler's choice.
      */
     @Test
     @Order(3)
@@ -205,11 +206,12 @@ class Task2SwitchIntervalHiddenTests {
             gil.release();
         });
         boolean asked;
+        boolean askerLeft;
         try {
             asked = GilTesting.eventually(() -> gil.dropRequested() || asker.finished())
                     && gil.dropRequested();
             asker.thread().interrupt();
-            GilTesting.finished(asker, PATIENCE);
+            askerLeft = GilTesting.finished(asker, PATIENCE);
         } finally {
             drop.countDown();
         }
@@ -217,7 +219,7 @@ class Task2SwitchIntervalHiddenTests {
         boolean returnedAlone = holder.finished()
                 && events.stream().noneMatch(e -> e.endsWith("took the GIL"));
         Caller taker = null;
-        if (!holder.finished()) {
+        if (!holder.finished() && askerLeft) {
             taker = Caller.start("taker", () -> {
                 gil.acquire();
                 events.add("taker: took the GIL");
@@ -231,6 +233,15 @@ class Task2SwitchIntervalHiddenTests {
                         + " (1 ms)", "dropRequested() stayed false (the test waited up to "
                         + PATIENCE.toSeconds() + " s)",
                 "acquire() must set the drop request after waiting an interval", null);
+        Verdict.check(askerLeft, "the interrupted thread that had asked for the drop to leave"
+                        + " acquire() with InterruptedException",
+                "it stayed in acquire() for " + PATIENCE.toSeconds() + " s after the interrupt,"
+                        + " so forced switching could not be checked: this test needs that"
+                        + " thread gone before the holder drops the GIL",
+                "acquire() must end with InterruptedException when its waiting thread is"
+                        + " interrupted, as its Javadoc says: a wait in Condition.await() or"
+                        + " Object.wait() does that, but a loop that spins without checking"
+                        + " the interrupt does not", null);
         Verdict.check(dropped.get() && !returnedAlone,
                 "dropIfRequested() to release the GIL and wait until another thread has taken"
                         + " it; here the thread that asked had gone, so the holder must wait"

@@ -88,6 +88,19 @@ class KnownWrongGilIT {
         assertThat(test.get("output").asText()).as(test.toString()).contains(wrong.feedback());
     }
 
+    @Test
+    @DisplayName("a GIL whose waiter stays in acquire() when interrupted fails the forced-switching"
+            + " test on every run, with feedback that says why")
+    void aWaiterThatIgnoresAnInterruptFailsForcedSwitching(@TempDir Path dir) throws Exception {
+        Graded graded = GraderProcess.grade(Submissions.bankVariant(dir, GIL, "wrong-busy-wait"));
+
+        JsonNode test = graded.test("after dropping the GIL on request, the holder lets the"
+                + " waiter run");
+        assertThat(test.get("status").asText()).as(test.toString()).isEqualTo("failed");
+        assertThat(test.get("output").asText()).as(test.toString())
+                .contains("stayed in acquire() for 3 s after the interrupt");
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("correctVariants")
     @DisplayName("another correct design of the GIL gets full marks on module 2")
