@@ -3,9 +3,11 @@ package threadlab.grader.batch;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
@@ -64,10 +66,17 @@ public final class ClassGrading {
             UnreadableSubmissionException unreadable) {
     }
 
-    /** Which submissions ran while the grader's files may have been changed. */
+    /**
+     * Which submissions ran while the grader's files may have been changed. Once they have, the
+     * submissions running then are stopped at once: their grades could not be trusted, and a
+     * test JVM that loads broken hidden tests may wait out every test's time limit.
+     */
     private static final class Guard {
+        /** How often the grader's files are looked at while submissions run. */
+        static final long WATCH_MILLIS = 200;
+
         private final Grader grader;
-        private final Set<Integer> running = new HashSet<>();
+        private final Map<Integer, Thread> running = new HashMap<>();
         private final Set<Integer> suspects = new TreeSet<>();
 
         Guard(Grader grader) {
@@ -75,22 +84,59 @@ public final class ClassGrading {
         }
 
         synchronized void started(int index) {
-            running.add(index);
+            running.put(index, Thread.currentThread());
+        }
+
+        /**
+         * Looks at the grader's files; if they changed, every running submission is a suspect,
+         * is stopped, and the files are put back.
+         */
+        synchronized void check() throws GraderException {
+            if (!grader.graderFilesIntact()) {
+                running.forEach((index, thread) -> {
+                    if (suspects.add(index)) {
+                        thread.interrupt();
+                    }
+                });
+                grader.restoreGraderFiles();
+            }
+        }
+
+        synchronized boolean suspect(int index) {
+            return suspects.contains(index);
         }
 
         /** Whether the grade of a submission that just finished stands. */
         synchronized boolean finished(int index) throws GraderException {
-            if (!grader.graderFilesIntact()) {
-                suspects.addAll(running);
-                grader.restoreGraderFiles();
-            }
+            check();
             running.remove(index);
+            // A stop meant for this submission's run must not reach the next one.
+            Thread.interrupted();
             return !suspects.contains(index);
         }
 
         synchronized List<Integer> suspects() {
             return List.copyOf(suspects);
         }
+    }
+
+    /** Looks at the grader's files every {@link Guard#WATCH_MILLIS} until stopped. */
+    private static Thread watch(Guard guard) {
+        Thread watcher = new Thread(() -> {
+            try {
+                while (!Thread.currentThread().isInterrupted()) {
+                    Thread.sleep(Guard.WATCH_MILLIS);
+                    guard.check();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (GraderException e) {
+                // The submission that finishes next meets the same failure and reports it.
+            }
+        }, "grader-files-watch");
+        watcher.setDaemon(true);
+        watcher.start();
+        return watcher;
     }
 
     /**
@@ -127,6 +173,7 @@ public final class ClassGrading {
             return thread;
         });
         List<GradeReport> reports = new ArrayList<>();
+        Thread watcher = watch(guard);
         try {
             List<Future<GradeReport>> futures = new ArrayList<>();
             for (int i = 0; i < prepared.size(); i++) {
@@ -135,7 +182,16 @@ public final class ClassGrading {
                     Prepared p = prepared.get(index);
                     progress.started(p.candidate().name());
                     guard.started(index);
-                    GradeReport report = gradeOne(grader, p, staging, index);
+                    GradeReport report;
+                    try {
+                        report = gradeOne(grader, p, staging, index);
+                    } catch (GraderException e) {
+                        if (!guard.suspect(index)) {
+                            throw e;
+                        }
+                        // Stopped, and graded again below.
+                        report = grader.unreadable(named(p), new NotGraded(e.getMessage()));
+                    }
                     boolean stands = guard.finished(index);
                     progress.graded(p.candidate().name(), report.score(), report.maxScore(),
                             report.millis());
@@ -154,6 +210,7 @@ public final class ClassGrading {
             }
             throw new GraderException("The grader failed: " + e.getCause(), e.getCause());
         } finally {
+            watcher.interrupt();
             pool.shutdownNow();
         }
         for (int index : guard.suspects()) {

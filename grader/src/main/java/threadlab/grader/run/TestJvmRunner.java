@@ -139,6 +139,13 @@ public final class TestJvmRunner {
         }
         int jvms = 0;
         while (!remaining.isEmpty()) {
+            if (Thread.currentThread().isInterrupted()) {
+                for (String id : remaining) {
+                    collected.outcomes.put(id, TestOutcome.failed(id, new RunStoppedException(),
+                            0));
+                }
+                break;
+            }
             if (System.nanoTime() - deadline >= 0) {
                 for (String id : remaining) {
                     collected.outcomes.put(id, TestOutcome.failed(id,
