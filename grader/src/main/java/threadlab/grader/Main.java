@@ -31,6 +31,12 @@ public final class Main implements Runnable {
      * @param args the command line
      */
     public static void main(String[] args) {
+        if (LeanJvm.wanted(args)) {
+            int code = LeanJvm.run(args);
+            if (code >= 0) {
+                System.exit(code);
+            }
+        }
         System.exit(run(args));
     }
 
