@@ -29,11 +29,12 @@ import threadlab.grader.submission.UnreadableSubmissionException;
  * then the submissions, several at a time, each in test JVMs of its own. A submission that
  * cannot be read, or that breaks its JVM, costs only its own grade; the rest are graded.
  *
- * <p>Java cannot stop a submission from writing files with the user's rights. After each
- * submission the grader checks that its own files (hidden tests, course API, runtime) are as
- * they were. If they changed, it puts them back, and grades again, one at a time, every
- * submission that ran meanwhile: a submission that changes them again gets no grade and is
- * named; the others get the grade their own code earns.
+ * <p>Java cannot stop a submission from writing files with the user's rights. While
+ * submissions run, and after each one, the grader checks that its own files (hidden tests,
+ * course API, runtime) are as they were. If they changed, it stops the submissions running then,
+ * puts its files back, and grades again, one at a time, every submission that ran meanwhile: a
+ * submission that changes them again gets no grade and is named; the others get the grade their
+ * own code earns.
  */
 public final class ClassGrading {
 

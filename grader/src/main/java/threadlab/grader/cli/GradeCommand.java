@@ -55,6 +55,11 @@ import threadlab.grader.submission.UnreadableSubmissionException;
             "3:--repeat found grades that differ from one run to the next"})
 public final class GradeCommand implements Callable<Integer> {
 
+    static {
+        // For --help: the default of --jobs on this machine.
+        System.setProperty("threadlab.grader.defaultJobs", String.valueOf(defaultJobs(256)));
+    }
+
     static final String WHAT = "Grades submissions with the hidden tests and reports.";
     static final String SUBMISSION = "A submission is a folder laid out like the course"
             + " repository, or a .zip of one. With none named, the grader grades the exercise"
@@ -82,8 +87,10 @@ public final class GradeCommand implements Callable<Integer> {
     private Path out;
 
     @Option(names = "--jobs", paramLabel = "N",
-            description = "How many submissions to grade at once (default: the cores, as far as"
-                    + " memory allows; here ${DEFAULT-VALUE}).", defaultValue = "0",
+            description = "How many submissions to grade at once (default: twice the cores, as"
+                    + " far as memory allows; here ${sys:threadlab.grader.defaultJobs})."
+                    + " Tests spend much of their time waiting, so this keeps the cores busy.",
+            defaultValue = "0",
             showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     private int jobs;
 
@@ -319,20 +326,22 @@ public final class GradeCommand implements Callable<Integer> {
     }
 
     /**
-     * How many submissions to grade at once: one per core, as far as memory allows a test JVM
-     * for each.
+     * How many submissions to grade at once: two per core, as far as memory allows a test JVM
+     * for each. A submission's tests wait much of the time (for sleeps, time-outs and threads
+     * that never finish), so one per core leaves the cores idle. The tests themselves hold on a
+     * busy machine: their limits are for what a right answer does in milliseconds.
      *
      * @param heapMegabytes each test JVM's heap
      * @return at least 1
      */
     static int defaultJobs(int heapMegabytes) {
-        int cores = Runtime.getRuntime().availableProcessors();
+        int twicePerCore = 2 * Runtime.getRuntime().availableProcessors();
         long memory = Long.MAX_VALUE;
         if (ManagementFactory.getOperatingSystemMXBean()
                 instanceof com.sun.management.OperatingSystemMXBean os) {
             memory = os.getTotalMemorySize() / (1024 * 1024);
         }
         long perJob = heapMegabytes + 256L;
-        return (int) Math.max(1, Math.min(cores, (memory - 1024) / perJob));
+        return (int) Math.max(1, Math.min(twicePerCore, (memory - 1024) / perJob));
     }
 }
