@@ -23,6 +23,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import threadlab.grader.GradingFailure;
 
 /**
  * Runs hidden tests in a JVM of their own, so that a submission that hangs, floods its output or
@@ -139,17 +140,13 @@ public final class TestJvmRunner {
         }
         int jvms = 0;
         while (!remaining.isEmpty()) {
-            if (Thread.currentThread().isInterrupted()) {
+            GradingFailure stop = Thread.currentThread().isInterrupted()
+                    ? new RunStoppedException()
+                    : System.nanoTime() - deadline >= 0
+                    ? new SubmissionTimedOutException(limits.perSubmission()) : null;
+            if (stop != null) {
                 for (String id : remaining) {
-                    collected.outcomes.put(id, TestOutcome.failed(id, new RunStoppedException(),
-                            0));
-                }
-                break;
-            }
-            if (System.nanoTime() - deadline >= 0) {
-                for (String id : remaining) {
-                    collected.outcomes.put(id, TestOutcome.failed(id,
-                            new SubmissionTimedOutException(limits.perSubmission()), 0));
+                    collected.outcomes.put(id, TestOutcome.failed(id, stop, 0));
                 }
                 break;
             }
