@@ -36,6 +36,19 @@ public final class ModuleCompiler {
     /** How many compiler errors a report shows; the rest are counted. */
     static final int MAX_ERRORS_SHOWN = 10;
 
+    /** The Java release the course is written for. */
+    static final int COURSE_RELEASE = 17;
+
+    /**
+     * How javac is told the course's release. On a newer JDK, {@code --release} keeps students to
+     * the course's API. On the course's own JDK the API is the running one, and {@code --release}
+     * would only cost time: javac then opens the JDK's table of past APIs ({@code lib/ct.sym},
+     * tens of thousands of entries) for every module it compiles, about a quarter of the
+     * compiling.
+     */
+    static final List<String> RELEASE = Runtime.version().feature() == COURSE_RELEASE
+            ? List.of() : List.of("--release", String.valueOf(COURSE_RELEASE));
+
     private static final String NAME = "[\\p{L}_$][\\p{L}\\p{N}_$]*";
     private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+(" + NAME
             + "(?:\\s*\\.\\s*" + NAME + ")*)\\s*;", Pattern.MULTILINE);
@@ -107,8 +120,8 @@ public final class ModuleCompiler {
         try (StandardJavaFileManager files =
                 javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
             Files.createDirectories(output);
-            List<String> options = new ArrayList<>(List.of(
-                    "--release", "17", "-encoding", "UTF-8", "-proc:none", "-implicit:none",
+            List<String> options = new ArrayList<>(RELEASE);
+            options.addAll(List.of("-encoding", "UTF-8", "-proc:none", "-implicit:none",
                     "-nowarn", "-d", output.toString()));
             if (!classpath.isEmpty()) {
                 options.add("-classpath");

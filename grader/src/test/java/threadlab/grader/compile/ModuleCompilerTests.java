@@ -49,6 +49,33 @@ class ModuleCompilerTests {
     }
 
     @Test
+    @DisplayName("classes are compiled for Java 17, whichever JDK runs the grader")
+    void classesAreForJava17() throws Exception {
+        source("A.java", "package threadlab.threads;\npublic class A { }\n");
+
+        Path classes = new ModuleCompiler().compile(Submission.at(root), Course.THREADS,
+                List.of(), root.resolve("out"));
+
+        byte[] header = Files.readAllBytes(classes.resolve("threadlab/threads/A.class"));
+        int major = ((header[6] & 0xFF) << 8) | (header[7] & 0xFF);
+        assertThat(major).as("class file major version (61 is Java 17)").isEqualTo(61);
+    }
+
+    @Test
+    @DisplayName("code that uses an API newer than Java 17 does not compile, whichever JDK runs"
+            + " the grader")
+    void newerApisAreRefused() throws Exception {
+        // List.getFirst() came in Java 21.
+        source("A.java", "package threadlab.threads;\npublic class A {\n"
+                + "  Object first() { return java.util.List.of(1).getFirst(); }\n}\n");
+
+        assertThatThrownBy(() -> new ModuleCompiler().compile(Submission.at(root),
+                Course.THREADS, List.of(), root.resolve("out")))
+                .isInstanceOf(CompilationFailedException.class)
+                .hasMessageContaining("A.java:3: error: cannot find symbol");
+    }
+
+    @Test
     @DisplayName("a module with no sources is missing, not a compile error")
     void missingSources() throws Exception {
         Files.createDirectories(root.resolve("module-03-threads"));
