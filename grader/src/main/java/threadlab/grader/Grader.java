@@ -253,6 +253,7 @@ public final class Grader implements AutoCloseable {
         String classes = Fingerprint.of(List.of(work.resolve("classes")));
         List<String> notes = new ArrayList<>();
         int jvms = 0;
+        long testCpuMillis = 0;
         if (!toRun.isEmpty()) {
             // The grader's runtime and the hidden tests come first, so that no class of a
             // submission can stand in for one of theirs.
@@ -273,6 +274,7 @@ public final class Grader implements AutoCloseable {
             outcomes.putAll(run.outcomes());
             run.notes().forEach(note -> notes.add(prepared.sources().feedback(note)));
             jvms = run.jvms();
+            testCpuMillis = run.cpuMillis();
         }
         if (!Fingerprint.of(List.of(work.resolve("classes"))).equals(classes)) {
             throw new TamperedException("The compiled classes of " + submission.name()
@@ -287,7 +289,8 @@ public final class Grader implements AutoCloseable {
         });
         long millis = (System.nanoTime() - start) / 1_000_000;
         return new GradeReport(submission, modules, version(), Runtime.version().toString(),
-                limits, millis, notes, compileMillis, millis - compileMillis, jvms);
+                limits, millis, notes, compileMillis, millis - compileMillis, jvms,
+                testCpuMillis);
     }
 
     /**
@@ -364,7 +367,7 @@ public final class Grader implements AutoCloseable {
         plan().forEach((module, tests) -> modules.add(new ModuleResult(module, tests.stream()
                 .map(t -> new TestResult(t, false, failure.getMessage(), 0)).toList())));
         return new GradeReport(submission, modules, version(), Runtime.version().toString(),
-                limits, 0, List.of(), 0, 0, 0);
+                limits, 0, List.of(), 0, 0, 0, -1);
     }
 
     /**

@@ -18,10 +18,12 @@ import threadlab.grader.submission.Submission;
  * @param compileMillis how long compiling took
  * @param testMillis how long the test JVMs ran
  * @param jvms how many test JVMs it took
+ * @param testCpuMillis the processor time its test JVMs used, all their threads together, or -1
+ *     when unknown (a test JVM died or was stopped before it could tell)
  */
 public record GradeReport(Submission submission, List<ModuleResult> modules, String graderVersion,
         String javaVersion, Limits limits, long millis, List<String> notes, long compileMillis,
-        long testMillis, int jvms) {
+        long testMillis, int jvms, long testCpuMillis) {
 
     /** A report. */
     public GradeReport {
@@ -42,7 +44,7 @@ public record GradeReport(Submission submission, List<ModuleResult> modules, Str
     public GradeReport(Submission submission, List<ModuleResult> modules, String graderVersion,
             String javaVersion, Limits limits, long millis) {
         this(submission, modules, graderVersion, javaVersion, limits, millis, List.of(), 0,
-                millis, 0);
+                millis, 0, -1);
     }
 
     /**

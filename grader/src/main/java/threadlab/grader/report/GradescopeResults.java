@@ -55,6 +55,9 @@ public final class GradescopeResults {
         reproduce.put("compile_millis", report.compileMillis());
         reproduce.put("test_millis", report.testMillis());
         reproduce.put("test_jvms", report.jvms());
+        if (report.testCpuMillis() >= 0) {
+            reproduce.put("test_jvm_cpu_millis", report.testCpuMillis());
+        }
         ArrayNode tests = root.putArray("tests");
         int number = 0;
         for (ModuleResult module : report.modules()) {

@@ -185,9 +185,11 @@ public final class HtmlReport {
                 + Limits.seconds(limits.perSubmission()) + ", a heap of "
                 + limits.maxHeapMegabytes() + " MB, " + limits.maxThreads() + " threads");
         row(b, "timings", String.format(Locale.ROOT, "%.2f s in all: compiling %.2f s, tests"
-                + " %.2f s in %d test JVM%s", report.millis() / 1000.0,
+                + " %.2f s in %d test JVM%s%s", report.millis() / 1000.0,
                 report.compileMillis() / 1000.0, report.testMillis() / 1000.0, report.jvms(),
-                report.jvms() == 1 ? "" : "s"));
+                report.jvms() == 1 ? "" : "s", report.testCpuMillis() < 0 ? ""
+                        : String.format(Locale.ROOT, ", which used %.2f s of processor time",
+                                report.testCpuMillis() / 1000.0)));
         if (run != null) {
             row(b, "machine", run.os() + ", " + run.cores() + " cores, " + run.jobs()
                     + " submissions at once");

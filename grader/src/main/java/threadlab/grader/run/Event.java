@@ -15,7 +15,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param passed for {@code finished}: whether it passed
  * @param feedback for {@code finished}: the student's feedback; for {@code stuck} and
  *     {@code leftover}: what the grader saw
- * @param millis for {@code finished}: how long it ran
+ * @param millis for {@code finished}: how long it ran; for {@code done}: the processor time
+ *     the test JVM used, when the JVM can tell
  * @param micros for {@code line}: when, in microseconds since the test JVM began
  * @param thread for {@code line}: the thread that printed it
  * @param channel for {@code line}: where it was printed
@@ -68,7 +69,7 @@ record Event(String type, String id, Boolean passed, String feedback, Long milli
         return new Event(LEFTOVER, null, null, description, null, null, null, null, null, null);
     }
 
-    static Event done() {
-        return new Event(DONE, null, null, null, null, null, null, null, null, null);
+    static Event done(Long cpuMillis) {
+        return new Event(DONE, null, null, null, cpuMillis, null, null, null, null, null);
     }
 }

@@ -101,9 +101,19 @@ public final class TestJvm {
         if (!leftover.isEmpty()) {
             sender.send(Event.leftover(leftover));
         }
-        sender.send(Event.done());
+        sender.send(Event.done(processCpuMillis()));
         // Threads the submission left running must not keep this JVM alive.
         Runtime.getRuntime().halt(0);
+    }
+
+    /** The processor time this JVM used so far, all threads, or {@code null} if unknown. */
+    private static Long processCpuMillis() {
+        if (ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os
+                && os.getProcessCpuTime() >= 0) {
+            return TimeUnit.NANOSECONDS.toMillis(os.getProcessCpuTime());
+        }
+        return null;
     }
 
     /** Sends events, each in as few writes as {@link Protocol} allows, one sender at a time. */

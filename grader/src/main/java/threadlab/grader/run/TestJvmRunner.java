@@ -162,7 +162,8 @@ public final class TestJvmRunner {
                         collected.droppedOf(id)));
             }
         }
-        return new TestRun(outcomes, collected.notes, jvms);
+        return new TestRun(outcomes, collected.notes, jvms,
+                collected.cpuKnown ? collected.cpuMillis : -1);
     }
 
     /** What the test JVMs of one submission said, gathered over every JVM it took. */
@@ -172,6 +173,8 @@ public final class TestJvmRunner {
         final Map<String, Integer> dropped = new HashMap<>();
         final Map<String, String> diagnoses = new HashMap<>();
         final List<String> notes = new ArrayList<>();
+        long cpuMillis;
+        boolean cpuKnown = true;
 
         void line(Event e) {
             if (e.id() != null && e.micros() != null) {
@@ -232,6 +235,8 @@ public final class TestJvmRunner {
             // The JVM died at once; the loop below reports it.
         }
 
+        // Whether the JVM told its processor time before it ended.
+        boolean told = false;
         // What runs now: a test inside its test class, or a test class between its tests.
         Deque<Step> steps = new ArrayDeque<>();
         int finishedHere = 0;
@@ -320,6 +325,10 @@ public final class TestJvmRunner {
                         }
                         break;
                     case Event.DONE:
+                        if (event.millis() != null) {
+                            collected.cpuMillis += event.millis();
+                            told = true;
+                        }
                         stop(process);
                         return;
                     default:
@@ -331,6 +340,9 @@ public final class TestJvmRunner {
             stop(process);
         } finally {
             stop(process);
+            if (!told) {
+                collected.cpuKnown = false;
+            }
             if (archiveOptions.stream().anyMatch(o -> o.startsWith("-XX:DumpLoadedClassList"))) {
                 daemon("class-data-archive", archive::build).start();
             }

@@ -128,11 +128,13 @@ public final class ClassBenchmark {
         System.out.println(machine());
 
         Path reports = root.resolve("reports");
+        double cpuBefore = endedChildrenCpuSeconds();
         long start = System.nanoTime();
         GraderProcess.Result graded = GraderProcess.run(GraderProcess.courseRoot(),
                 TimeUnit.HOURS.toSeconds(2), "grade", classDir.toString(), "--out",
                 reports.toString());
         double graderSeconds = (System.nanoTime() - start) / 1e9;
+        double graderCpu = endedChildrenCpuSeconds() - cpuBefore;
         if (graded.exitCode() != 0) {
             throw new IllegalStateException("grading failed:\n" + graded.stdout()
                     + graded.stderr());
@@ -171,6 +173,7 @@ public final class ClassBenchmark {
         System.out.printf(Locale.ROOT, "Speed-up: %.1f times%n", handForClass / graderSeconds);
         System.out.printf(Locale.ROOT, "200 submissions at this rate: %.0f s (goal: at most 90 s"
                 + " on 2 cores)%n", graderSeconds / size * 200);
+        processorTime(reports, made, graderCpu, graderSeconds);
         whereTheTimeGoes(reports, made.keySet());
         System.out.printf(Locale.ROOT, "Grades as expected: %d of %d%n", size - wrongGrades,
                 size);
@@ -228,6 +231,63 @@ public final class ClassBenchmark {
             millis += test.get("extra_data").get("millis").asDouble();
         }
         return millis / 1000;
+    }
+
+    /**
+     * The processor time of this JVM's children that have ended, with theirs (Linux counts a
+     * child's time once it is waited for), in seconds; -1 where the system does not say.
+     */
+    private static double endedChildrenCpuSeconds() {
+        try {
+            String stat = Files.readString(Path.of("/proc/self/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // cutime and cstime: fields 16 and 17 of proc(5), in 1/100 s on Linux.
+            return (Long.parseLong(fields[13]) + Long.parseLong(fields[14])) / 100.0;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * Processor time: the whole run's, and the test JVMs' from each results.json, with the least
+     * wall time the test JVMs of right submissions alone would need on this machine.
+     */
+    private static void processorTime(Path reports, Map<String, String> made, double graderCpu,
+            double graderSeconds) throws IOException {
+        double tests = 0;
+        double right = 0;
+        int rights = 0;
+        int unknown = 0;
+        for (Map.Entry<String, String> e : made.entrySet()) {
+            JsonNode extra = JSON.readTree(reports.resolve(e.getKey()).resolve("results.json")
+                    .toFile()).get("extra_data");
+            if (!extra.has("test_jvm_cpu_millis")) {
+                unknown++;
+                continue;
+            }
+            double seconds = extra.get("test_jvm_cpu_millis").asDouble() / 1000;
+            tests += seconds;
+            if (e.getValue().equals("solution") || e.getValue().contains("-correct-")) {
+                right += seconds;
+                rights++;
+            }
+        }
+        int size = made.size();
+        int cores = Runtime.getRuntime().availableProcessors();
+        if (graderCpu >= 0) {
+            System.out.printf(Locale.ROOT, "Processor time: %.0f s for the whole run, %.2f s"
+                    + " per submission: the %d cores were %.0f%% busy%n", graderCpu,
+                    graderCpu / size, cores, 100 * graderCpu / (cores * graderSeconds));
+        }
+        System.out.printf(Locale.ROOT, "  of which the test JVMs: %.0f s, %.2f s per"
+                + " submission%s%n", tests, tests / Math.max(1, size - unknown),
+                unknown == 0 ? "" : " (" + unknown + " test JVMs ended before they could tell)");
+        if (rights > 0) {
+            double each = right / rights;
+            System.out.printf(Locale.ROOT, "  a right submission's test JVM: %.2f s; for 200"
+                    + " right submissions on %d cores the test JVMs alone need at least %.0f s"
+                    + "%n", each, cores, 200 * each / cores);
+        }
     }
 
     /** Means over the class, from each student's results.json. */

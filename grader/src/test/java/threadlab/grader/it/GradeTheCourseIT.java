@@ -30,8 +30,15 @@ class GradeTheCourseIT {
                     .isEqualTo("after_published");
             assertThat(test.get("name").asText()).isNotBlank();
         }
-        assertThat(graded.results().get("extra_data").get("java_version").asText())
-                .isNotBlank();
+        JsonNode extra = graded.results().get("extra_data");
+        assertThat(extra.get("java_version").asText()).isNotBlank();
+        assertThat(extra.get("test_jvms").asInt()).isEqualTo(1);
+        assertThat(extra.get("test_jvm_cpu_millis").asLong())
+                .as("the test JVM's processor time: some, and no more than its cores could give"
+                        + " in the time it ran")
+                .isPositive()
+                .isLessThanOrEqualTo(extra.get("test_millis").asLong()
+                        * Runtime.getRuntime().availableProcessors() + 100);
     }
 
     @Test

@@ -202,6 +202,11 @@ class HostileSubmissionsIT {
         assertThat(graded.test("start() runs the target on a new thread").get("status")
                 .asText()).isEqualTo("passed");
         assertThat(graded.score()).isGreaterThan(0).isLessThan(graded.maxScore());
+        assertThat(graded.results().get("extra_data").get("test_jvms").asInt())
+                .as("a JVM for the tests after the exit").isGreaterThan(1);
+        assertThat(graded.results().get("extra_data").has("test_jvm_cpu_millis"))
+                .as("the JVM that exited could not tell its processor time, so none is given")
+                .isFalse();
     }
 
     @Test

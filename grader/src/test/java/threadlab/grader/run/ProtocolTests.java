@@ -39,7 +39,7 @@ class ProtocolTests {
     @Test
     @DisplayName("a line without the run's secret is not an event, however it looks")
     void lookAlikesAreIgnored() {
-        byte[] forged = Protocol.encode("guess", Event.done()).get(0);
+        byte[] forged = Protocol.encode("guess", Event.done(1234L)).get(0);
         Protocol.Decoder decoder = new Protocol.Decoder("s3cret");
 
         assertThat(decoder.accept(new String(forged, StandardCharsets.UTF_8).strip())).isEmpty();
@@ -73,12 +73,12 @@ class ProtocolTests {
         java.util.Arrays.fill(flood, (byte) 'x');
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(flood);
-        out.write(Protocol.encode("s3cret", Event.done()).get(0));
+        out.write(Protocol.encode("s3cret", Event.done(1234L)).get(0));
         LineReader reader = new LineReader(new ByteArrayInputStream(out.toByteArray()), 1000);
 
         assertThat(reader.readLine()).hasSize(1000);
         Optional<Event> done = new Protocol.Decoder("s3cret").accept(reader.readLine());
-        assertThat(done).contains(Event.done());
+        assertThat(done).contains(Event.done(1234L));
         assertThat(reader.readLine()).isNull();
     }
 }
