@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -44,11 +43,6 @@ public final class TestJvmRunner {
     /** What every test JVM runs with: quick to start, predictable, and bounded. */
     static final List<String> JVM_FLAGS = flags();
 
-    /** How long a test JVM is watched before it counts as waiting or working again. */
-    static final Duration IDLE_WINDOW = Duration.ofMillis(500);
-    /** A test JVM that uses less than one core divided by this over the window waits. */
-    static final int IDLE_SHARE = 5;
-
     private static final Optional<Event> STDOUT_CLOSED = Optional.empty();
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -68,7 +62,6 @@ public final class TestJvmRunner {
     private final Limits limits;
     private final List<String> jvmArgs;
     private final ClassDataArchive archive;
-    private final Activity activity;
 
     /**
      * A runner with limits.
@@ -97,23 +90,9 @@ public final class TestJvmRunner {
      * @param archive the run's archive, or {@code null} for none
      */
     public TestJvmRunner(Limits limits, List<String> jvmArgs, ClassDataArchive archive) {
-        this(limits, jvmArgs, archive, Activity.NONE);
-    }
-
-    /**
-     * A runner that also tells when its test JVM waits and when it works.
-     *
-     * @param limits the time and memory bounds
-     * @param jvmArgs more options for each test JVM
-     * @param archive the run's archive, or {@code null} for none
-     * @param activity told when a test JVM waits, and when it works again
-     */
-    public TestJvmRunner(Limits limits, List<String> jvmArgs, ClassDataArchive archive,
-            Activity activity) {
         this.limits = limits;
         this.jvmArgs = List.copyOf(jvmArgs);
         this.archive = archive;
-        this.activity = activity;
     }
 
     /**
@@ -258,7 +237,6 @@ public final class TestJvmRunner {
 
         // Whether the JVM told its processor time before it ended.
         boolean told = false;
-        Watch watch = new Watch(process.toHandle(), activity);
         // What runs now: a test inside its test class, or a test class between its tests.
         Deque<Step> steps = new ArrayDeque<>();
         int finishedHere = 0;
@@ -270,12 +248,7 @@ public final class TestJvmRunner {
                 if (!steps.isEmpty()) {
                     wait = Math.min(wait, steps.peek().since() + limits.perTest().toNanos() - now);
                 }
-                watch.sample();
-                long slice = Math.min(wait, IDLE_WINDOW.toNanos());
-                Optional<Event> next = wait <= 0 ? null : events.poll(slice, TimeUnit.NANOSECONDS);
-                if (next == null && slice < wait) {
-                    continue;
-                }
+                Optional<Event> next = wait <= 0 ? null : events.poll(wait, TimeUnit.NANOSECONDS);
                 if (next == null) {
                     stop(process);
                     boolean submissionOver = System.nanoTime() - deadline >= 0;
@@ -367,58 +340,11 @@ public final class TestJvmRunner {
             stop(process);
         } finally {
             stop(process);
-            watch.ended();
             if (!told) {
                 collected.cpuKnown = false;
             }
             if (archiveOptions.stream().anyMatch(o -> o.startsWith("-XX:DumpLoadedClassList"))) {
                 daemon("class-data-archive", archive::build).start();
-            }
-        }
-    }
-
-    /** Whether a test JVM works or waits, from the processor time it used. */
-    private static final class Watch {
-        private final ProcessHandle handle;
-        private final Activity activity;
-        private long sampledAt = System.nanoTime();
-        private long cpuAt;
-        private boolean waiting;
-
-        Watch(ProcessHandle handle, Activity activity) {
-            this.handle = handle;
-            this.activity = activity;
-        }
-
-        /** Looks again once a window has passed since the last look. */
-        void sample() {
-            long now = System.nanoTime();
-            if (now - sampledAt < IDLE_WINDOW.toNanos()) {
-                return;
-            }
-            Optional<Duration> cpu = handle.info().totalCpuDuration();
-            if (cpu.isEmpty()) {
-                // The system does not say, or the JVM is gone: it counts as working.
-                return;
-            }
-            boolean idle = (cpu.get().toNanos() - cpuAt) * IDLE_SHARE < now - sampledAt;
-            sampledAt = now;
-            cpuAt = cpu.get().toNanos();
-            if (idle != waiting) {
-                waiting = idle;
-                if (idle) {
-                    activity.waiting();
-                } else {
-                    activity.working();
-                }
-            }
-        }
-
-        /** The JVM ended: what comes next (reports, another JVM) works. */
-        void ended() {
-            if (waiting) {
-                waiting = false;
-                activity.working();
             }
         }
     }
