@@ -108,12 +108,10 @@ public final class TestJvm {
 
     /** The processor time this JVM used so far, all threads, or {@code null} if unknown. */
     private static Long processCpuMillis() {
-        if (ManagementFactory.getOperatingSystemMXBean()
+        long nanos = ManagementFactory.getOperatingSystemMXBean()
                 instanceof com.sun.management.OperatingSystemMXBean os
-                && os.getProcessCpuTime() >= 0) {
-            return TimeUnit.NANOSECONDS.toMillis(os.getProcessCpuTime());
-        }
-        return null;
+                ? os.getProcessCpuTime() : -1;
+        return nanos < 0 ? null : TimeUnit.NANOSECONDS.toMillis(nanos);
     }
 
     /** Sends events, each in as few writes as {@link Protocol} allows, one sender at a time. */

@@ -139,7 +139,12 @@ public final class ClassBenchmark {
             throw new IllegalStateException("grading failed:\n" + graded.stdout()
                     + graded.stderr());
         }
-        int wrongGrades = check(reports, made);
+        Map<String, JsonNode> results = new LinkedHashMap<>();
+        for (String name : made.keySet()) {
+            results.put(name, JSON.readTree(reports.resolve(name).resolve("results.json")
+                    .toFile()));
+        }
+        int wrongGrades = check(results, made);
         JsonNode run = JSON.readTree(reports.resolve("run.json").toFile());
 
         List<String> sample = sample(made, byHand);
@@ -148,13 +153,13 @@ public final class ClassBenchmark {
         for (String name : sample) {
             double seconds = byHand(classDir.resolve(name), root.resolve("by-hand").resolve(name));
             handSeconds += seconds;
-            fixedSeconds += seconds - testSeconds(reports, name);
+            fixedSeconds += seconds - testSeconds(results.get(name));
         }
         double handPerSubmission = handSeconds / sample.size();
         double fixedPerSubmission = fixedSeconds / sample.size();
         double handForClass = 0;
         for (String name : made.keySet()) {
-            handForClass += fixedPerSubmission + testSeconds(reports, name);
+            handForClass += fixedPerSubmission + testSeconds(results.get(name));
         }
 
         System.out.printf(Locale.ROOT, "%nThe grader: %d submissions in %.1f s, %.3f s each,"
@@ -173,8 +178,8 @@ public final class ClassBenchmark {
         System.out.printf(Locale.ROOT, "Speed-up: %.1f times%n", handForClass / graderSeconds);
         System.out.printf(Locale.ROOT, "200 submissions at this rate: %.0f s (goal: at most 90 s"
                 + " on 2 cores)%n", graderSeconds / size * 200);
-        processorTime(reports, made, graderCpu, graderSeconds);
-        whereTheTimeGoes(reports, made.keySet());
+        processorTime(results, made, graderCpu, graderSeconds);
+        whereTheTimeGoes(results.values());
         System.out.printf(Locale.ROOT, "Grades as expected: %d of %d%n", size - wrongGrades,
                 size);
         if (wrongGrades > 0) {
@@ -194,21 +199,23 @@ public final class ClassBenchmark {
      * The solution and the bank's correct variants must get full marks, every wrong variant
      * less; returns how many did not.
      */
-    private static int check(Path reports, Map<String, String> made) throws IOException {
+    private static int check(Map<String, JsonNode> results, Map<String, String> made) {
         int wrong = 0;
         for (Map.Entry<String, String> e : made.entrySet()) {
-            JsonNode results = JSON.readTree(reports.resolve(e.getKey()).resolve("results.json")
-                    .toFile());
-            boolean full = results.get("score").asInt() == results.get("max_score").asInt();
-            boolean correct = e.getValue().equals("solution")
-                    || e.getValue().contains("-correct-");
-            if (full != correct) {
+            JsonNode graded = results.get(e.getKey());
+            boolean full = graded.get("score").asInt() == graded.get("max_score").asInt();
+            if (full != right(e.getValue())) {
                 System.out.println("Not as expected: " + e.getKey() + " scored "
-                        + results.get("score").asInt());
+                        + graded.get("score").asInt());
                 wrong++;
             }
         }
         return wrong;
+    }
+
+    /** Whether a variant is right: the solution, or a bank's correct variant. */
+    private static boolean right(String variant) {
+        return variant.equals("solution") || variant.contains("-correct-");
     }
 
     private static List<String> sample(Map<String, String> made, int count) {
@@ -224,8 +231,7 @@ public final class ClassBenchmark {
      * How long a submission's tests themselves took in the grader, in seconds: the sum of its
      * tests' times, which a run by hand waits through too.
      */
-    private static double testSeconds(Path reports, String name) throws IOException {
-        JsonNode results = JSON.readTree(reports.resolve(name).resolve("results.json").toFile());
+    private static double testSeconds(JsonNode results) {
         double millis = 0;
         for (JsonNode test : results.get("tests")) {
             millis += test.get("extra_data").get("millis").asDouble();
@@ -252,22 +258,21 @@ public final class ClassBenchmark {
      * Processor time: the whole run's, and the test JVMs' from each results.json, with the least
      * wall time the test JVMs of right submissions alone would need on this machine.
      */
-    private static void processorTime(Path reports, Map<String, String> made, double graderCpu,
-            double graderSeconds) throws IOException {
+    private static void processorTime(Map<String, JsonNode> results, Map<String, String> made,
+            double graderCpu, double graderSeconds) {
         double tests = 0;
         double right = 0;
         int rights = 0;
         int unknown = 0;
         for (Map.Entry<String, String> e : made.entrySet()) {
-            JsonNode extra = JSON.readTree(reports.resolve(e.getKey()).resolve("results.json")
-                    .toFile()).get("extra_data");
+            JsonNode extra = results.get(e.getKey()).get("extra_data");
             if (!extra.has("test_jvm_cpu_millis")) {
                 unknown++;
                 continue;
             }
             double seconds = extra.get("test_jvm_cpu_millis").asDouble() / 1000;
             tests += seconds;
-            if (e.getValue().equals("solution") || e.getValue().contains("-correct-")) {
+            if (right(e.getValue())) {
                 right += seconds;
                 rights++;
             }
@@ -281,7 +286,8 @@ public final class ClassBenchmark {
         }
         System.out.printf(Locale.ROOT, "  of which the test JVMs: %.0f s, %.2f s per"
                 + " submission%s%n", tests, tests / Math.max(1, size - unknown),
-                unknown == 0 ? "" : " (" + unknown + " test JVMs ended before they could tell)");
+                unknown == 0 ? "" : " (without " + unknown + " submissions whose test JVM ended"
+                        + " before it could tell)");
         if (rights > 0) {
             double each = right / rights;
             System.out.printf(Locale.ROOT, "  a right submission's test JVM: %.2f s; for 200"
@@ -291,17 +297,14 @@ public final class ClassBenchmark {
     }
 
     /** Means over the class, from each student's results.json. */
-    private static void whereTheTimeGoes(Path reports, Iterable<String> names)
-            throws IOException {
+    private static void whereTheTimeGoes(Iterable<JsonNode> graded) {
         double total = 0;
         double compile = 0;
         double tests = 0;
         Map<String, Double> byModule = new LinkedHashMap<>();
         Map<String, Double> slowest = new LinkedHashMap<>();
         int n = 0;
-        for (String name : names) {
-            JsonNode results = JSON.readTree(reports.resolve(name).resolve("results.json")
-                    .toFile());
+        for (JsonNode results : graded) {
             JsonNode extra = results.get("extra_data");
             total += extra.get("grading_millis").asDouble();
             compile += extra.get("compile_millis").asDouble();
