@@ -61,6 +61,10 @@ class HostileSubmissionsIT {
         return graded.student(student).test("Task 1, the sleeper: prints the announcement");
     }
 
+    private long testMillis(String student) throws Exception {
+        return graded.student(student).results().get("extra_data").get("test_millis").asLong();
+    }
+
     private void tasks2To4Pass(String student) throws Exception {
         for (JsonNode test : graded.student(student).results().get("tests")) {
             if (test.get("name").asText().startsWith("Tasks 2 to 4")) {
@@ -114,9 +118,13 @@ class HostileSubmissionsIT {
         }
         assertThat(student.results().get("output").asText()).contains("did not end")
                 .contains("\"stray\"");
-        assertThat(student.results().get("extra_data").get("test_millis").asLong())
+        // Waiting for the threads would take the submission's limit (5 minutes), or a test's
+        // limit (3 s) for each of the 4 tests that leave one. The solutions graded beside it
+        // show what the machine's load adds.
+        long control = Math.max(testMillis("control"), testMillis("control-after"));
+        assertThat(testMillis("leftover"))
                 .as("threads left running must not make the grader wait for a limit")
-                .isLessThan(3_000 * 4);
+                .isLessThan(Math.max(3_000 * 4, control + 3_000 * 2));
     }
 
     @Test
