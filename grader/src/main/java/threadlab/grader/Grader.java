@@ -23,6 +23,7 @@ import threadlab.grader.report.GradeReport;
 import threadlab.grader.report.ModuleResult;
 import threadlab.grader.report.TestResult;
 import threadlab.grader.rubric.Rubric;
+import threadlab.grader.run.Activity;
 import threadlab.grader.run.ClassDataArchive;
 import threadlab.grader.run.Limits;
 import threadlab.grader.run.OutputLine;
@@ -197,6 +198,18 @@ public final class Grader implements AutoCloseable {
     }
 
     /**
+     * Grades a submission, telling when its test JVM waits and when it works.
+     *
+     * @param submission the submission
+     * @param activity told when the test JVM waits, and when it works again
+     * @return its report
+     * @throws GraderException if the grader cannot work on this machine or its files are broken
+     */
+    public GradeReport grade(Submission submission, Activity activity) throws GraderException {
+        return grade(submission, Course.modules(), activity);
+    }
+
+    /**
      * Grades some modules of a submission: it compiles them and the modules they use, and runs
      * their hidden tests only. The report holds those modules only.
      *
@@ -207,6 +220,11 @@ public final class Grader implements AutoCloseable {
      */
     public GradeReport grade(Submission submission, List<ExerciseModule> only)
             throws GraderException {
+        return grade(submission, only, Activity.NONE);
+    }
+
+    private GradeReport grade(Submission submission, List<ExerciseModule> only,
+            Activity activity) throws GraderException {
         prepare();
         Path work;
         try {
@@ -217,14 +235,14 @@ public final class Grader implements AutoCloseable {
                     e);
         }
         try {
-            return grade(submission, work, only);
+            return grade(submission, work, only, activity);
         } finally {
             deleteQuietly(work);
         }
     }
 
-    private GradeReport grade(Submission submission, Path work, List<ExerciseModule> only)
-            throws GraderException {
+    private GradeReport grade(Submission submission, Path work, List<ExerciseModule> only,
+            Activity activity) throws GraderException {
         long start = System.nanoTime();
         GraderFiles files = prepared.files();
         ModuleCompiler compiler = new ModuleCompiler();
@@ -269,8 +287,8 @@ public final class Grader implements AutoCloseable {
             }
             List<String> options = new ArrayList<>(jvmArgs);
             options.add(modelCheckerAgent);
-            TestRun run = new TestJvmRunner(limits, options, archive).runAll(classpath, toRun,
-                    work.resolve("run"));
+            TestRun run = new TestJvmRunner(limits, options, archive, activity).runAll(classpath,
+                    toRun, work.resolve("run"));
             outcomes.putAll(run.outcomes());
             run.notes().forEach(note -> notes.add(prepared.sources().feedback(note)));
             jvms = run.jvms();

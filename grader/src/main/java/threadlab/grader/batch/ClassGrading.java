@@ -19,6 +19,7 @@ import threadlab.grader.GraderException;
 import threadlab.grader.GradingFailure;
 import threadlab.grader.TamperedException;
 import threadlab.grader.report.GradeReport;
+import threadlab.grader.run.Activity;
 import threadlab.grader.submission.Candidate;
 import threadlab.grader.submission.Snapshot;
 import threadlab.grader.submission.Submission;
@@ -28,6 +29,11 @@ import threadlab.grader.submission.UnreadableSubmissionException;
  * Grades a class: first a snapshot of every submission's sources, before any student code runs,
  * then the submissions, several at a time, each in test JVMs of its own. A submission that
  * cannot be read, or that breaks its JVM, costs only its own grade; the rest are graded.
+ *
+ * <p>"Several at a time" counts the submissions that use the processor. One whose test JVM only
+ * waits (a deadlock on its way to the time limit, a GIL that never lets go, a real sleep) lends
+ * its place to the next submission until it works again, so that the cores stay busy; memory
+ * bounds how many run at once in all.
  *
  * <p>Java cannot stop a submission from writing files with the user's rights. While
  * submissions run, and after each one, the grader checks that its own files (hidden tests,
@@ -145,12 +151,13 @@ public final class ClassGrading {
      *
      * @param grader the grader
      * @param candidates the submissions
-     * @param jobs how many to grade at once
+     * @param jobs how many may use the processor at once
+     * @param atOnce how many may run at once in all, those whose tests wait included
      * @param progress where to show how far it has come
      * @return the grades
      * @throws GraderException if the grader cannot work on this machine
      */
-    public static Result run(Grader grader, List<Candidate> candidates, int jobs,
+    public static Result run(Grader grader, List<Candidate> candidates, int jobs, int atOnce,
             Progress progress) throws GraderException {
         long start = System.nanoTime();
         Path staging = grader.prepare().resolve("staging");
@@ -168,11 +175,13 @@ public final class ClassGrading {
         Guard guard = new Guard(grader);
         List<String> problems = new ArrayList<>();
         AtomicInteger threads = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, jobs), r -> {
-            Thread thread = new Thread(r, "grading-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        Slots slots = new Slots(jobs);
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(Math.max(1, jobs), atOnce),
+                r -> {
+                    Thread thread = new Thread(r, "grading-" + threads.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
         List<GradeReport> reports = new ArrayList<>();
         Thread watcher = watch(guard);
         try {
@@ -181,19 +190,22 @@ public final class ClassGrading {
                 int index = i;
                 futures.add(pool.submit(() -> {
                     Prepared p = prepared.get(index);
-                    progress.started(p.candidate().name());
-                    guard.started(index);
                     GradeReport report;
-                    try {
-                        report = gradeOne(grader, p, staging, index);
-                    } catch (GraderException e) {
-                        if (!guard.suspect(index)) {
-                            throw e;
+                    boolean stands;
+                    try (Slots.Slot slot = slots.take(index)) {
+                        progress.started(p.candidate().name());
+                        guard.started(index);
+                        try {
+                            report = gradeOne(grader, p, staging, index, slot);
+                        } catch (GraderException e) {
+                            if (!guard.suspect(index)) {
+                                throw e;
+                            }
+                            // Stopped, and graded again below.
+                            report = grader.unreadable(named(p), new NotGraded(e.getMessage()));
                         }
-                        // Stopped, and graded again below.
-                        report = grader.unreadable(named(p), new NotGraded(e.getMessage()));
+                        stands = guard.finished(index);
                     }
-                    boolean stands = guard.finished(index);
                     progress.graded(p.candidate().name(), report.score(), report.maxScore(),
                             report.millis());
                     return stands ? report : null;
@@ -217,7 +229,7 @@ public final class ClassGrading {
         for (int index : guard.suspects()) {
             // Again, alone: whatever changes the grader's files now is this submission.
             Prepared p = prepared.get(index);
-            GradeReport report = gradeOne(grader, p, staging, index);
+            GradeReport report = gradeOne(grader, p, staging, index, Activity.NONE);
             if (grader.graderFilesIntact()) {
                 reports.set(index, report);
             } else {
@@ -244,15 +256,15 @@ public final class ClassGrading {
                 p.candidate().path().toAbsolutePath().normalize());
     }
 
-    private static GradeReport gradeOne(Grader grader, Prepared p, Path staging, int index)
-            throws GraderException {
+    private static GradeReport gradeOne(Grader grader, Prepared p, Path staging, int index,
+            Activity activity) throws GraderException {
         if (p.unreadable() != null) {
             return grader.unreadable(named(p), p.unreadable());
         }
         Path folder = staging.resolve(String.format(Locale.ROOT, "%04d", index));
         try {
             Grader.deleteQuietly(folder);
-            return grader.grade(p.snapshot().writeTo(folder));
+            return grader.grade(p.snapshot().writeTo(folder), activity);
         } catch (TamperedException e) {
             return grader.unreadable(named(p), new NotGraded("Not graded: " + e.getMessage()));
         } catch (IOException | RuntimeException e) {

@@ -89,7 +89,9 @@ public final class GradeCommand implements Callable<Integer> {
     @Option(names = "--jobs", paramLabel = "N",
             description = "How many submissions to grade at once (default: twice the cores, as"
                     + " far as memory allows; here ${sys:threadlab.grader.defaultJobs})."
-                    + " Tests spend much of their time waiting, so this keeps the cores busy.",
+                    + " Tests spend much of their time waiting, so this keeps the cores busy;"
+                    + " while the cores are not all busy, a submission whose tests only wait"
+                    + " makes room for another, up to 4 times N in all.",
             defaultValue = "0",
             showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     private int jobs;
@@ -252,7 +254,8 @@ public final class GradeCommand implements Callable<Integer> {
                 }
                 Progress progress = new Progress(progressOut, Progress.onTerminal(),
                         intake.candidates().size());
-                runs.add(ClassGrading.run(grader, intake.candidates(), jobCount, progress));
+                runs.add(ClassGrading.run(grader, intake.candidates(), jobCount,
+                        mostAtOnce(jobCount, heapMegabytes), progress));
                 progress.finish();
             }
             ClassGrading.Result first = runs.get(0);
@@ -318,9 +321,10 @@ public final class GradeCommand implements Callable<Integer> {
         double mean = graded.stream().mapToInt(g -> g.report().score()).average().orElse(0);
         int max = graded.isEmpty() ? 0 : graded.get(0).report().maxScore();
         long full = graded.stream().filter(g -> g.report().score() == max && max > 0).count();
-        printed.printf(Locale.ROOT, "Graded %d submission%s in %.1f s, %d at a time: mean %.1f"
-                + " / %d, %d with full marks.%n", graded.size(), graded.size() == 1 ? "" : "s",
-                result.millis() / 1000.0, jobCount, mean, max, full);
+        printed.printf(Locale.ROOT, "Graded %d submission%s in %.1f s, %d working at a time:"
+                + " mean %.1f / %d, %d with full marks.%n", graded.size(),
+                graded.size() == 1 ? "" : "s", result.millis() / 1000.0, jobCount, mean, max,
+                full);
         printed.println("Reports: " + dir.resolve("index.html") + ", " + dir.resolve("grades.csv")
                 + ", and " + dir + "/<student>/ (results.json, report.txt, report.html).");
     }
@@ -336,12 +340,29 @@ public final class GradeCommand implements Callable<Integer> {
      */
     static int defaultJobs(int heapMegabytes) {
         int twicePerCore = 2 * Runtime.getRuntime().availableProcessors();
+        return Math.max(1, Math.min(twicePerCore, fitInMemory(heapMegabytes)));
+    }
+
+    /**
+     * How many submissions may run at once in all, those whose tests only wait included: four
+     * times the jobs, as far as memory allows a test JVM for each, and never fewer than the jobs.
+     *
+     * @param jobs how many may use the processor at once
+     * @param heapMegabytes each test JVM's heap
+     * @return at least {@code jobs}
+     */
+    static int mostAtOnce(int jobs, int heapMegabytes) {
+        return Math.max(jobs, Math.min(4 * jobs, fitInMemory(heapMegabytes)));
+    }
+
+    /** How many test JVMs, with the grader's share of each, fit in the machine's memory. */
+    private static int fitInMemory(int heapMegabytes) {
         long memory = Long.MAX_VALUE;
         if (ManagementFactory.getOperatingSystemMXBean()
                 instanceof com.sun.management.OperatingSystemMXBean os) {
             memory = os.getTotalMemorySize() / (1024 * 1024);
         }
         long perJob = heapMegabytes + 256L;
-        return (int) Math.max(1, Math.min(twicePerCore, (memory - 1024) / perJob));
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, (memory - 1024) / perJob));
     }
 }

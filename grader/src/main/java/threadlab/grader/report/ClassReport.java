@@ -128,7 +128,7 @@ public final class ClassReport {
         HtmlReport.row(b, "grader", run.graderVersion());
         HtmlReport.row(b, "JDK", run.javaVersion() + " (" + run.javaVendor() + ")");
         HtmlReport.row(b, "machine", run.os() + ", " + run.cores() + " cores");
-        HtmlReport.row(b, "submissions at once", String.valueOf(run.jobs()));
+        HtmlReport.row(b, "submissions working at once", String.valueOf(run.jobs()));
         Limits limits = run.limits();
         HtmlReport.row(b, "limits", "a test " + Limits.seconds(limits.perTest())
                 + ", a submission " + Limits.seconds(limits.perSubmission()) + ", a heap of "

@@ -192,7 +192,7 @@ public final class HtmlReport {
                                 report.testCpuMillis() / 1000.0)));
         if (run != null) {
             row(b, "machine", run.os() + ", " + run.cores() + " cores, " + run.jobs()
-                    + " submissions at once");
+                    + " submissions working at once");
             row(b, "test JVM options", String.join(" ", run.testJvmOptions()));
             row(b, "class-data sharing", run.classDataSharing());
             row(b, "graded at", run.startedAt());

@@ -6,10 +6,12 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -43,6 +45,16 @@ public final class TestJvmRunner {
     /** What every test JVM runs with: quick to start, predictable, and bounded. */
     static final List<String> JVM_FLAGS = flags();
 
+    /** How long a test JVM is watched before it counts as waiting or working again. */
+    static final Duration IDLE_WINDOW = Duration.ofMillis(500);
+    /** A test JVM that uses less than one core divided by this over the window waits. */
+    static final int IDLE_SHARE = 5;
+    /**
+     * Above this share of all the cores in use, no test JVM counts as waiting: on a busy machine a
+     * JVM that works may get less than its share, and another submission would only slow it.
+     */
+    static final double BUSY_MACHINE = 0.9;
+
     private static final Optional<Event> STDOUT_CLOSED = Optional.empty();
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -62,6 +74,7 @@ public final class TestJvmRunner {
     private final Limits limits;
     private final List<String> jvmArgs;
     private final ClassDataArchive archive;
+    private final Activity activity;
 
     /**
      * A runner with limits.
@@ -90,9 +103,23 @@ public final class TestJvmRunner {
      * @param archive the run's archive, or {@code null} for none
      */
     public TestJvmRunner(Limits limits, List<String> jvmArgs, ClassDataArchive archive) {
+        this(limits, jvmArgs, archive, Activity.NONE);
+    }
+
+    /**
+     * A runner that also tells when its test JVM waits and when it works.
+     *
+     * @param limits the time and memory bounds
+     * @param jvmArgs more options for each test JVM
+     * @param archive the run's archive, or {@code null} for none
+     * @param activity told when a test JVM waits, and when it works again
+     */
+    public TestJvmRunner(Limits limits, List<String> jvmArgs, ClassDataArchive archive,
+            Activity activity) {
         this.limits = limits;
         this.jvmArgs = List.copyOf(jvmArgs);
         this.archive = archive;
+        this.activity = activity;
     }
 
     /**
@@ -237,6 +264,7 @@ public final class TestJvmRunner {
 
         // Whether the JVM told its processor time before it ended.
         boolean told = false;
+        Watch watch = new Watch(process.toHandle(), activity);
         // What runs now: a test inside its test class, or a test class between its tests.
         Deque<Step> steps = new ArrayDeque<>();
         int finishedHere = 0;
@@ -248,7 +276,12 @@ public final class TestJvmRunner {
                 if (!steps.isEmpty()) {
                     wait = Math.min(wait, steps.peek().since() + limits.perTest().toNanos() - now);
                 }
-                Optional<Event> next = wait <= 0 ? null : events.poll(wait, TimeUnit.NANOSECONDS);
+                watch.sample();
+                long slice = Math.min(wait, IDLE_WINDOW.toNanos());
+                Optional<Event> next = wait <= 0 ? null : events.poll(slice, TimeUnit.NANOSECONDS);
+                if (next == null && slice < wait) {
+                    continue;
+                }
                 if (next == null) {
                     stop(process);
                     boolean submissionOver = System.nanoTime() - deadline >= 0;
@@ -340,11 +373,90 @@ public final class TestJvmRunner {
             stop(process);
         } finally {
             stop(process);
+            watch.ended();
             if (!told) {
                 collected.cpuKnown = false;
             }
             if (archiveOptions.stream().anyMatch(o -> o.startsWith("-XX:DumpLoadedClassList"))) {
                 daemon("class-data-archive", archive::build).start();
+            }
+        }
+    }
+
+    /**
+     * Whether a test JVM waits rather than works.
+     *
+     * @param cpuNanos the processor time it used over a window
+     * @param windowNanos how long the window was
+     * @param machineBusy whether the machine's cores were all busy ({@link #BUSY_MACHINE})
+     * @return {@code true} if it used less than a fifth of a core while cores were free
+     */
+    static boolean waits(long cpuNanos, long windowNanos, boolean machineBusy) {
+        return !machineBusy && cpuNanos * IDLE_SHARE < windowNanos;
+    }
+
+    /** How busy the whole machine's cores are, looked at most every half window. */
+    private static final class Machine {
+        private static long sampledAt = System.nanoTime() - IDLE_WINDOW.toNanos();
+        private static boolean busy;
+
+        static synchronized boolean busy() {
+            long now = System.nanoTime();
+            if (now - sampledAt >= IDLE_WINDOW.toNanos() / 2) {
+                sampledAt = now;
+                double load = ManagementFactory.getOperatingSystemMXBean()
+                        instanceof com.sun.management.OperatingSystemMXBean os
+                        ? os.getCpuLoad() : -1;
+                // Unknown (below 0, or not a number): the JVM's own share decides alone.
+                busy = load >= BUSY_MACHINE;
+            }
+            return busy;
+        }
+    }
+
+    /** Whether a test JVM works or waits, from the processor time it used. */
+    private static final class Watch {
+        private final ProcessHandle handle;
+        private final Activity activity;
+        private long sampledAt = System.nanoTime();
+        private long cpuAt;
+        private boolean waiting;
+
+        Watch(ProcessHandle handle, Activity activity) {
+            this.handle = handle;
+            this.activity = activity;
+        }
+
+        /** Looks again once a window has passed since the last look. */
+        void sample() {
+            long now = System.nanoTime();
+            if (now - sampledAt < IDLE_WINDOW.toNanos()) {
+                return;
+            }
+            Optional<Duration> cpu = handle.info().totalCpuDuration();
+            if (cpu.isEmpty()) {
+                // The system does not say, or the JVM is gone: it counts as working.
+                return;
+            }
+            boolean idle = waits(cpu.get().toNanos() - cpuAt, now - sampledAt,
+                    Machine.busy());
+            sampledAt = now;
+            cpuAt = cpu.get().toNanos();
+            if (idle != waiting) {
+                waiting = idle;
+                if (idle) {
+                    activity.waiting();
+                } else {
+                    activity.working();
+                }
+            }
+        }
+
+        /** The JVM ended: what comes next (reports, another JVM) works. */
+        void ended() {
+            if (waiting) {
+                waiting = false;
+                activity.working();
             }
         }
     }

@@ -163,8 +163,8 @@ public final class ClassBenchmark {
         }
 
         System.out.printf(Locale.ROOT, "%nThe grader: %d submissions in %.1f s, %.3f s each,"
-                + " %d at a time (isolation on: a JVM per submission, heap %d MB, class-data"
-                + " sharing %s)%n", size, graderSeconds, graderSeconds / size,
+                + " %d working at a time (isolation on: a JVM per submission, heap %d MB,"
+                + " class-data sharing %s)%n", size, graderSeconds, graderSeconds / size,
                 run.get("jobs").asInt(), run.get("heap_megabytes").asInt(),
                 run.get("class_data_sharing").asText());
         System.out.printf(Locale.ROOT, "By hand (hidden tests copied in, ./mvnw -q -o test):"
