@@ -90,8 +90,8 @@ public final class GradeCommand implements Callable<Integer> {
             description = "How many submissions to grade at once (default: twice the cores, as"
                     + " far as memory allows; here ${sys:threadlab.grader.defaultJobs})."
                     + " Tests spend much of their time waiting, so this keeps the cores busy;"
-                    + " while the cores are not all busy, a submission whose tests only wait"
-                    + " makes room for another, up to 4 times N in all.",
+                    + " a submission whose tests only wait (no thread ready to run) makes"
+                    + " room for another, up to 4 times N in all.",
             defaultValue = "0",
             showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     private int jobs;

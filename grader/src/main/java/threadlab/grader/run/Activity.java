@@ -21,8 +21,8 @@ public interface Activity {
 
     /**
      * The test JVM used less than a fifth of a core over the last half second
-     * ({@link TestJvmRunner#IDLE_SHARE}, {@link TestJvmRunner#IDLE_WINDOW}), while the machine's
-     * cores were not all busy ({@link TestJvmRunner#BUSY_MACHINE}).
+     * ({@link TestJvmRunner#IDLE_SHARE}, {@link TestJvmRunner#IDLE_WINDOW}), and none of its
+     * threads is ready to run: it waits, and is not only short of processor time.
      */
     void waiting();
 

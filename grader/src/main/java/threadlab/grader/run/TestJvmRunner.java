@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -24,6 +25,7 @@ import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import threadlab.grader.GradingFailure;
 
@@ -50,8 +52,9 @@ public final class TestJvmRunner {
     /** A test JVM that uses less than one core divided by this over the window waits. */
     static final int IDLE_SHARE = 5;
     /**
-     * Above this share of all the cores in use, no test JVM counts as waiting: on a busy machine a
-     * JVM that works may get less than its share, and another submission would only slow it.
+     * Where the system does not say which threads are ready to run: above this share of all the
+     * cores in use, no test JVM counts as waiting, since on a busy machine a JVM that works may
+     * get less than a fifth of a core.
      */
     static final double BUSY_MACHINE = 0.9;
 
@@ -388,11 +391,60 @@ public final class TestJvmRunner {
      *
      * @param cpuNanos the processor time it used over a window
      * @param windowNanos how long the window was
-     * @param machineBusy whether the machine's cores were all busy ({@link #BUSY_MACHINE})
-     * @return {@code true} if it used less than a fifth of a core while cores were free
+     * @param wantsProcessor whether a thread of it is ready to run, so that it may only be short
+     *     of processor time (where the system does not say: whether the machine is busy); asked
+     *     only when it used little
+     * @return {@code true} if it used less than a fifth of a core and no thread wants more
      */
-    static boolean waits(long cpuNanos, long windowNanos, boolean machineBusy) {
-        return !machineBusy && cpuNanos * IDLE_SHARE < windowNanos;
+    static boolean waits(long cpuNanos, long windowNanos, BooleanSupplier wantsProcessor) {
+        return cpuNanos * IDLE_SHARE < windowNanos && !wantsProcessor.getAsBoolean();
+    }
+
+    /**
+     * Whether a thread of a process is running or ready to run, looked at a few times a
+     * millisecond apart. A thread that works on a machine whose cores are all busy is ready to
+     * run; a thread that waits for a lock, a condition or a sleep is not.
+     *
+     * @param pid the process
+     * @return the answer, or empty where the system does not say (no {@code /proc})
+     */
+    static Optional<Boolean> readyToRun(long pid) {
+        Path tasks = Path.of("/proc", Long.toString(pid), "task");
+        if (!Files.isDirectory(tasks)) {
+            return Optional.empty();
+        }
+        for (int look = 0; look < 3; look++) {
+            try (DirectoryStream<Path> threads = Files.newDirectoryStream(tasks)) {
+                for (Path thread : threads) {
+                    if (threadState(thread.resolve("stat")) == 'R') {
+                        return Optional.of(true);
+                    }
+                }
+            } catch (IOException | SecurityException e) {
+                // The process ended, or the system does not let the grader look.
+                return Optional.empty();
+            }
+            try {
+                TimeUnit.MILLISECONDS.sleep(1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return Optional.of(false);
+    }
+
+    /** A thread's state letter from its {@code stat} file, or a blank if it is gone. */
+    static char threadState(Path stat) {
+        String line;
+        try {
+            line = Files.readString(stat, StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            return ' ';
+        }
+        // "tid (name) S ...": the name may hold spaces and brackets, so look after the last one.
+        int close = line.lastIndexOf(')');
+        return close >= 0 && close + 2 < line.length() ? line.charAt(close + 2) : ' ';
     }
 
     /** How busy the whole machine's cores are, looked at most every half window. */
@@ -438,8 +490,10 @@ public final class TestJvmRunner {
                 // The system does not say, or the JVM is gone: it counts as working.
                 return;
             }
-            boolean idle = waits(cpu.get().toNanos() - cpuAt, now - sampledAt,
-                    Machine.busy());
+            long used = cpu.get().toNanos() - cpuAt;
+            long window = now - sampledAt;
+            boolean idle = waits(used, window,
+                    () -> readyToRun(handle.pid()).orElseGet(Machine::busy));
             sampledAt = now;
             cpuAt = cpu.get().toNanos();
             if (idle != waiting) {

@@ -1,29 +1,95 @@
 package threadlab.grader.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class TestJvmRunnerTests {
 
     private static final long WINDOW = TimeUnit.MILLISECONDS.toNanos(500);
 
     @Test
-    @DisplayName("a test JVM that used less than a fifth of a core over the window waits")
+    @DisplayName("a test JVM that used less than a fifth of a core, with no thread ready to run,"
+            + " waits")
     void littleProcessorTimeIsWaiting() {
-        assertThat(TestJvmRunner.waits(0, WINDOW, false)).isTrue();
-        assertThat(TestJvmRunner.waits(WINDOW / 5 - 1, WINDOW, false)).isTrue();
-        assertThat(TestJvmRunner.waits(WINDOW / 5, WINDOW, false)).isFalse();
-        assertThat(TestJvmRunner.waits(WINDOW, WINDOW, false)).isFalse();
+        assertThat(TestJvmRunner.waits(0, WINDOW, () -> false)).isTrue();
+        assertThat(TestJvmRunner.waits(WINDOW / 5 - 1, WINDOW, () -> false)).isTrue();
+        assertThat(TestJvmRunner.waits(WINDOW / 5, WINDOW, () -> false)).isFalse();
+        assertThat(TestJvmRunner.waits(WINDOW, WINDOW, () -> false)).isFalse();
     }
 
     @Test
-    @DisplayName("on a machine whose cores are all busy, no test JVM counts as waiting")
-    void aBusyMachineLendsNothing() {
-        // A JVM that works gets less than its share of a full machine: it must not look idle.
-        assertThat(TestJvmRunner.waits(0, WINDOW, true)).isFalse();
-        assertThat(TestJvmRunner.waits(WINDOW / 10, WINDOW, true)).isFalse();
+    @DisplayName("a test JVM with a thread ready to run works, however little processor time it"
+            + " got")
+    void aThreadReadyToRunIsWorking() {
+        // On a machine whose cores are all busy, a JVM that works gets less than its share.
+        assertThat(TestJvmRunner.waits(0, WINDOW, () -> true)).isFalse();
+        assertThat(TestJvmRunner.waits(WINDOW / 10, WINDOW, () -> true)).isFalse();
+    }
+
+    @Test
+    @DisplayName("a JVM that used much processor time works, and its threads are not looked at")
+    void threadsAreLookedAtOnlyWhenLittleWasUsed() {
+        AtomicBoolean asked = new AtomicBoolean();
+        assertThat(TestJvmRunner.waits(WINDOW, WINDOW, () -> asked.getAndSet(true))).isFalse();
+        assertThat(asked).isFalse();
+    }
+
+    @Test
+    @DisplayName("a thread's state is read after its name, which may hold spaces and brackets")
+    void threadStateAfterTheName(@TempDir Path dir) throws Exception {
+        Path stat = dir.resolve("stat");
+        Files.writeString(stat, "4242 (a (tricky) name) R 1 2 3 4", StandardCharsets.ISO_8859_1);
+        assertThat(TestJvmRunner.threadState(stat)).isEqualTo('R');
+        Files.writeString(stat, "4242 (C1 CompilerThre) S 1 2 3", StandardCharsets.ISO_8859_1);
+        assertThat(TestJvmRunner.threadState(stat)).isEqualTo('S');
+        assertThat(TestJvmRunner.threadState(dir.resolve("gone"))).isEqualTo(' ');
+    }
+
+    @Test
+    @DisplayName("a process that sleeps has no thread ready to run (where /proc says)")
+    void aSleepingProcessIsNotReadyToRun() throws Exception {
+        assumeThat(TestJvmRunner.readyToRun(ProcessHandle.current().pid()))
+                .as("this system has /proc").isPresent();
+        Process sleeper = new ProcessBuilder("sleep", "60").start();
+        try {
+            // Until it has started sleeping it may be ready to run; then it stays asleep.
+            await().atMost(Duration.ofSeconds(10)).until(
+                    () -> TestJvmRunner.readyToRun(sleeper.pid()).equals(Optional.of(false)));
+            assertThat(TestJvmRunner.readyToRun(sleeper.pid())).contains(false);
+        } finally {
+            sleeper.destroyForcibly().waitFor();
+        }
+    }
+
+    @Test
+    @DisplayName("a process with a spinning thread has a thread ready to run (where /proc says)")
+    void aSpinningThreadIsReadyToRun() throws Exception {
+        long pid = ProcessHandle.current().pid();
+        assumeThat(TestJvmRunner.readyToRun(pid)).as("this system has /proc").isPresent();
+        AtomicBoolean stop = new AtomicBoolean();
+        Thread spinner = new Thread(() -> {
+            while (!stop.get()) {
+                Thread.onSpinWait();
+            }
+        }, "spinner");
+        spinner.start();
+        try {
+            assertThat(TestJvmRunner.readyToRun(pid)).contains(true);
+        } finally {
+            stop.set(true);
+            spinner.join();
+        }
     }
 }
