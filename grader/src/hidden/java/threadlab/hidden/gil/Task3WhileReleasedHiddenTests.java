@@ -111,6 +111,7 @@ class Task3WhileReleasedHiddenTests {
         AtomicBoolean otherHolds = new AtomicBoolean();
         AtomicBoolean otherGotItInTheCall = new AtomicBoolean();
         AtomicReference<Caller> otherCaller = new AtomicReference<>();
+        AtomicBoolean callEnded = new AtomicBoolean();
         Caller sleeper = Caller.start("sleeper", () -> {
             gil.acquire();
             gil.whileReleased(() -> {
@@ -124,6 +125,7 @@ class Task3WhileReleasedHiddenTests {
                 }));
                 otherGotItInTheCall.set(
                         otherHasIt.await(PATIENCE.toMillis(), TimeUnit.MILLISECONDS));
+                callEnded.set(true);
             });
             returnedWhileOtherHeld.set(otherHolds.get());
             returned.set(true);
@@ -132,8 +134,10 @@ class Task3WhileReleasedHiddenTests {
         boolean early;
         try {
             GilTesting.eventually(() -> otherHasIt.getCount() == 0 || sleeper.finished());
+            // Blocked after the call, not still in it: a sleeper that has not yet woken from
+            // the call would find the GIL free, and a lost wake-up would pass by luck.
             Caller.eventually(Duration.ofSeconds(1),
-                    () -> sleeper.blocked() || sleeper.finished());
+                    () -> callEnded.get() && sleeper.blocked() || sleeper.finished());
             early = returned.get();
         } finally {
             otherMayGo.countDown();
