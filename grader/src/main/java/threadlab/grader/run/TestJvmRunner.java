@@ -466,7 +466,7 @@ public final class TestJvmRunner {
         }
     }
 
-    /** Whether a test JVM works or waits, from the processor time it used. */
+    /** Whether a test JVM works or waits: the processor time it used, and its threads' states. */
     private static final class Watch {
         private final ProcessHandle handle;
         private final Activity activity;

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -17,15 +16,17 @@ import org.junit.jupiter.api.io.TempDir;
 
 class TestJvmRunnerTests {
 
-    private static final long WINDOW = TimeUnit.MILLISECONDS.toNanos(500);
+    private static final long WINDOW = TestJvmRunner.IDLE_WINDOW.toNanos();
+    /** The most processor time a waiting JVM uses over the window. */
+    private static final long SHARE = WINDOW / TestJvmRunner.IDLE_SHARE;
 
     @Test
     @DisplayName("a test JVM that used less than a fifth of a core, with no thread ready to run,"
             + " waits")
     void littleProcessorTimeIsWaiting() {
         assertThat(TestJvmRunner.waits(0, WINDOW, () -> false)).isTrue();
-        assertThat(TestJvmRunner.waits(WINDOW / 5 - 1, WINDOW, () -> false)).isTrue();
-        assertThat(TestJvmRunner.waits(WINDOW / 5, WINDOW, () -> false)).isFalse();
+        assertThat(TestJvmRunner.waits(SHARE - 1, WINDOW, () -> false)).isTrue();
+        assertThat(TestJvmRunner.waits(SHARE, WINDOW, () -> false)).isFalse();
         assertThat(TestJvmRunner.waits(WINDOW, WINDOW, () -> false)).isFalse();
     }
 
@@ -35,7 +36,7 @@ class TestJvmRunnerTests {
     void aThreadReadyToRunIsWorking() {
         // On a machine whose cores are all busy, a JVM that works gets less than its share.
         assertThat(TestJvmRunner.waits(0, WINDOW, () -> true)).isFalse();
-        assertThat(TestJvmRunner.waits(WINDOW / 10, WINDOW, () -> true)).isFalse();
+        assertThat(TestJvmRunner.waits(SHARE / 2, WINDOW, () -> true)).isFalse();
     }
 
     @Test
