@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import threadlab.grader.allowlist.ApiCheck;
 import threadlab.grader.compile.ModuleCompiler;
 import threadlab.grader.course.Course;
 import threadlab.grader.course.ExerciseModule;
@@ -255,10 +256,12 @@ public final class Grader implements AutoCloseable {
                 return;
             }
             try {
-                compiled.put(module, compiler.compile(submission, module,
-                        uses(module, compiled, files),
+                List<Path> used = uses(module, compiled, files);
+                Path classes = compiler.compile(submission, module, used,
                         work.resolve("classes").resolve(module.folder()),
-                        files.courseApi(module)));
+                        files.courseApi(module));
+                ApiCheck.packaged().verify(module, classes, used);
+                compiled.put(module, classes);
                 if (graded) {
                     tests.forEach(t -> toRun.add(t.uniqueId()));
                 }
