@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -67,15 +68,30 @@ public final class ApiCheck {
         for (Path used : uses) {
             known.putAll(read(module, used));
         }
-        Set<String> refused = new LinkedHashSet<>();
+        List<Refused> refused = new ArrayList<>();
         for (ScannedClass scanned : own.values()) {
             for (ApiUse use : scanned.uses()) {
-                judge(use, known).ifPresent(why -> refused.add(scanned.name() + " ("
-                        + use.where() + ") uses " + why));
+                judge(use, known).ifPresent(why -> refused.add(new Refused(scanned.name(), use,
+                        why)));
             }
         }
         if (!refused.isEmpty()) {
-            throw new ForbiddenApiException(module, List.copyOf(refused));
+            refused.sort(Comparator.comparing((Refused r) -> r.in()).thenComparingInt(
+                    r -> r.use().line()));
+            throw new ForbiddenApiException(module, refused.stream().map(Refused::shown)
+                    .distinct().toList(), refused.stream().map(r -> r.why().advice())
+                    .distinct().toList());
+        }
+    }
+
+    /** Why a use is refused: the API as the student reads it, and what to do instead. */
+    private record Why(String api, String advice) {
+    }
+
+    /** A refused use, in a class. */
+    private record Refused(String in, ApiUse use, Why why) {
+        String shown() {
+            return in + " (" + use.where() + ") uses " + why.api();
         }
     }
 
@@ -121,7 +137,7 @@ public final class ApiCheck {
     }
 
     /** Why a use is refused, with what to do instead; empty if it is allowed. */
-    private Optional<String> judge(ApiUse use, Map<String, ScannedClass> known) {
+    private Optional<Why> judge(ApiUse use, Map<String, ScannedClass> known) {
         if (!course(use.owner())) {
             return use.member() == null ? judgeType(use) : judgeMember(use, "");
         }
@@ -130,15 +146,15 @@ public final class ApiCheck {
         }
         ScannedClass owner = known.get(use.owner());
         if (owner == null) {
-            return Optional.of(use.shown() + ", which is not a class of this submission. "
-                    + list.advice(AllowList.UNLISTED));
+            return Optional.of(new Why(use.shown() + ", which is not a class of this"
+                    + " submission", list.advice(AllowList.UNLISTED)));
         }
         if (declared(owner, use.member(), known)) {
             return Optional.empty();
         }
         for (String foreign : foreignSupertypes(owner, known)) {
-            Optional<String> refused = judgeMember(new ApiUse(foreign, use.member(),
-                    use.where(), use.classArgument()), ", through " + use.owner());
+            Optional<Why> refused = judgeMember(new ApiUse(foreign, use.member(),
+                    use.where(), use.line(), use.classArgument()), ", through " + use.owner());
             if (refused.isPresent()) {
                 return refused;
             }
@@ -146,15 +162,15 @@ public final class ApiCheck {
         return Optional.empty();
     }
 
-    private Optional<String> judgeType(ApiUse use) {
+    private Optional<Why> judgeType(ApiUse use) {
         Optional<Rule> rule = list.type(use.owner());
         if (rule.isPresent() && rule.get().verdict() != Verdict.DENY) {
             return Optional.empty();
         }
-        return Optional.of(use.shown() + ". " + list.advice(family(rule)));
+        return Optional.of(new Why(use.shown(), list.advice(family(rule))));
     }
 
-    private Optional<String> judgeMember(ApiUse use, String via) {
+    private Optional<Why> judgeMember(ApiUse use, String via) {
         Optional<Rule> rule = list.member(use.owner(), use.member());
         Verdict verdict = rule.map(Rule::verdict).orElse(Verdict.DENY);
         if (verdict == Verdict.ALLOW || verdict == Verdict.ALLOW_OWN
@@ -162,10 +178,10 @@ public final class ApiCheck {
             return Optional.empty();
         }
         if (verdict == Verdict.ALLOW_OWN) {
-            return Optional.of(use.shown() + via + " on a class that is not one of its own. "
-                    + list.advice(AllowList.OWN_CLASS));
+            return Optional.of(new Why(use.shown() + via + " on a class that is not one of its"
+                    + " own", list.advice(AllowList.OWN_CLASS)));
         }
-        return Optional.of(use.shown() + via + ". " + list.advice(family(rule)));
+        return Optional.of(new Why(use.shown() + via, list.advice(family(rule))));
     }
 
     private static String family(Optional<Rule> rule) {

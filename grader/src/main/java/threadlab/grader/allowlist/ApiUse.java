@@ -8,10 +8,11 @@ package threadlab.grader.allowlist;
  *     class is only named as a type
  * @param where the source file and line, such as {@code Sleeper.java:31}, or the part of the
  *     class that names it where there is no line
+ * @param line the source line, or -1 where there is none
  * @param classArgument for a method call whose first argument is a class literal, that class
  *     by binary name; else {@code null}
  */
-record ApiUse(String owner, String member, String where, String classArgument) {
+record ApiUse(String owner, String member, String where, int line, String classArgument) {
 
     /**
      * The API as a student writes it: {@code java.lang.reflect.Field.setAccessible},

@@ -40,6 +40,10 @@ final class ClassScanner {
     private final List<ApiUse> uses = new ArrayList<>();
     private String file;
 
+    /** Where in the class a use is: the text a student reads, and the line if there is one. */
+    private record Where(String text, int line) {
+    }
+
     private ClassScanner() {
     }
 
@@ -58,7 +62,7 @@ final class ClassScanner {
 
     private ScannedClass scan(ClassNode node) {
         file = node.sourceFile == null ? binary(node.name) : node.sourceFile;
-        String header = file + ", the declaration of " + binary(node.name);
+        Where header = new Where(file + ", the declaration of " + binary(node.name), -1);
         if (node.superName != null) {
             type(node.superName, header);
         }
@@ -71,7 +75,7 @@ final class ClassScanner {
         Set<String> members = new HashSet<>();
         for (FieldNode field : node.fields) {
             members.add(field.name);
-            String where = file + ", field " + field.name;
+            Where where = new Where(file + ", field " + field.name, -1);
             descriptor(field.desc, where);
             signature(field.signature, where);
             annotations(field.visibleAnnotations, where);
@@ -92,7 +96,7 @@ final class ClassScanner {
     }
 
     private void method(MethodNode method) {
-        String declared = where(line(method.instructions.getFirst()), method.name);
+        Where declared = where(line(method.instructions.getFirst()), method.name);
         descriptor(method.desc, declared);
         signature(method.signature, declared);
         method.exceptions.forEach(e -> type(e, declared));
@@ -144,15 +148,15 @@ final class ClassScanner {
         return -1;
     }
 
-    private String where(int line, String method) {
+    private Where where(int line, String method) {
         if (line >= 0) {
-            return file + ":" + line;
+            return new Where(file + ":" + line, line);
         }
-        return file + ", " + (method.equals("<clinit>") ? "its static initializer"
-                : method.equals("<init>") ? "a constructor" : "method " + method);
+        return new Where(file + ", " + (method.equals("<clinit>") ? "its static initializer"
+                : method.equals("<init>") ? "a constructor" : "method " + method), -1);
     }
 
-    private void instruction(AbstractInsnNode insn, String where) {
+    private void instruction(AbstractInsnNode insn, Where where) {
         if (insn instanceof MethodInsnNode call) {
             member(call.owner, call.name, where, classArgument(call));
         } else if (insn instanceof FieldInsnNode field) {
@@ -213,7 +217,7 @@ final class ClassScanner {
                 || (op >= Opcodes.ACONST_NULL && op <= Opcodes.SIPUSH);
     }
 
-    private void constant(Object constant, String where) {
+    private void constant(Object constant, Where where) {
         if (constant instanceof Type type) {
             descriptor(type.getDescriptor(), where);
         } else if (constant instanceof Handle handle) {
@@ -227,29 +231,29 @@ final class ClassScanner {
         }
     }
 
-    private void handle(Handle handle, String where) {
+    private void handle(Handle handle, Where where) {
         member(handle.getOwner(), handle.getName(), where, null);
     }
 
-    private void member(String owner, String name, String where, String classArgument) {
+    private void member(String owner, String name, Where where, String classArgument) {
         if (owner.startsWith("[")) {
             // A method of an array, such as clone(): only the element type is used.
             descriptor(owner, where);
         } else {
-            uses.add(new ApiUse(binary(owner), name, where, classArgument));
+            uses.add(new ApiUse(binary(owner), name, where.text(), where.line(), classArgument));
         }
     }
 
     /** A class by internal name, or an array by descriptor, as in {@code anewarray}. */
-    private void type(String internalName, String where) {
+    private void type(String internalName, Where where) {
         if (internalName.startsWith("[")) {
             descriptor(internalName, where);
         } else {
-            uses.add(new ApiUse(binary(internalName), null, where, null));
+            uses.add(new ApiUse(binary(internalName), null, where.text(), where.line(), null));
         }
     }
 
-    private void descriptor(String descriptor, String where) {
+    private void descriptor(String descriptor, Where where) {
         Type type = Type.getType(descriptor);
         switch (type.getSort()) {
             case Type.METHOD -> {
@@ -266,7 +270,7 @@ final class ClassScanner {
         }
     }
 
-    private void signature(String signature, String where) {
+    private void signature(String signature, Where where) {
         if (signature == null) {
             return;
         }
@@ -287,13 +291,13 @@ final class ClassScanner {
         });
     }
 
-    private void annotations(List<? extends AnnotationNode> annotations, String where) {
+    private void annotations(List<? extends AnnotationNode> annotations, Where where) {
         if (annotations != null) {
             annotations.forEach(a -> annotation(a, where));
         }
     }
 
-    private void parameterAnnotations(List<AnnotationNode>[] parameters, String where) {
+    private void parameterAnnotations(List<AnnotationNode>[] parameters, Where where) {
         if (parameters != null) {
             for (List<AnnotationNode> annotations : parameters) {
                 annotations(annotations, where);
@@ -301,7 +305,7 @@ final class ClassScanner {
         }
     }
 
-    private void annotation(AnnotationNode annotation, String where) {
+    private void annotation(AnnotationNode annotation, Where where) {
         descriptor(annotation.desc, where);
         if (annotation.values != null) {
             for (int i = 1; i < annotation.values.size(); i += 2) {
@@ -310,7 +314,7 @@ final class ClassScanner {
         }
     }
 
-    private void value(Object value, String where) {
+    private void value(Object value, Where where) {
         if (value instanceof Type type) {
             descriptor(type.getDescriptor(), where);
         } else if (value instanceof String[] enumConstant) {

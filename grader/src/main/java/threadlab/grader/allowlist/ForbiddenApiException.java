@@ -21,12 +21,14 @@ public final class ForbiddenApiException extends GradingFailure {
      *
      * @param module the module
      * @param uses one line per use, in the order of the classes and their lines
+     * @param advice what the exercise needs instead, once for each family of the APIs used
      */
-    public ForbiddenApiException(ExerciseModule module, List<String> uses) {
+    public ForbiddenApiException(ExerciseModule module, List<String> uses, List<String> advice) {
         super(module.folder() + " uses Java APIs that the grader does not allow, so none of its"
                 + " tests ran: the grader checks every compiled class before any of it runs,"
                 + " and refuses code that could reach the tests, the grader or the machine."
-                + " Remove these uses and grade again:\n" + shown(uses));
+                + " Remove these uses and grade again:\n" + shown(uses) + String.join("\n",
+                advice));
     }
 
     private static String shown(List<String> uses) {
