@@ -1,7 +1,7 @@
 package threadlab.grader.allowlist;
 
 import java.util.List;
-import threadlab.grader.GradingFailure;
+import threadlab.grader.failure.GradingFailure;
 import threadlab.grader.course.ExerciseModule;
 
 /**
