@@ -66,7 +66,7 @@ public final class ApiCheck {
         Map<String, ScannedClass> own = read(module, classes);
         Map<String, ScannedClass> known = new LinkedHashMap<>(own);
         for (Path used : uses) {
-            known.putAll(read(module, used));
+            read(module, used).forEach(known::putIfAbsent);
         }
         List<Refused> refused = new ArrayList<>();
         for (ScannedClass scanned : own.values()) {
