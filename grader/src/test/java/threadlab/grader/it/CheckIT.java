@@ -50,7 +50,8 @@ class CheckIT {
                 .contains("4 more hints are in module-01-refcount/HINTS.md, under \"## Task 3\"")
                 .doesNotContain("With a lock: mark every method")
                 .contains("\nNext: do task 3 (module-01-refcount/README.md), run its visible"
-                        + " tests with\n    ./mvnw -pl module-01-refcount -am test -Dgroups=task:3\n")
+                        + " tests with\n    ./mvnw -pl module-01-refcount -am test"
+                        + " -Dgroups=task:3\n")
                 .contains("tested module 1, module 2 and module 3.")
                 .doesNotContain("threadlab.hidden").doesNotContain("Verdict.");
         assertThat(first.stderr()).isEmpty();
