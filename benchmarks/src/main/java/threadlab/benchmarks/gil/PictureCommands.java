@@ -162,11 +162,19 @@ final class PictureCommands {
         List<ConvoyReport.Column> columns = new ArrayList<>(List.of(new ConvoyReport.Column(
                 "the course's GIL", ConvoyExperiment.run(window, rounds, CALL))));
         System.out.println("Measuring CPython...");
-        columns.add(ConvoyReport.cpython(new CPython(options.python(), Path.of(CPython.SCRIPT))
-                .convoy(window, rounds, CALL)));
+        TimelineException failed = null;
+        try {
+            columns.add(ConvoyReport.cpython(new CPython(options.python(),
+                    Path.of(CPython.SCRIPT)).convoy(window, rounds, CALL)));
+        } catch (TimelineException e) {
+            failed = e;
+        }
         System.out.println();
         System.out.print(ConvoyReport.table(CALL, window, rounds, columns));
         System.out.println("Load average after: " + loadAverage());
+        if (failed != null) {
+            throw failed;
+        }
     }
 
     private static String loadAverage() {
