@@ -29,7 +29,11 @@ record Options(Path classes, Path chart, boolean quick) {
             "  --chart FILE   where to write the chart, as SVG; default: gil-benchmark.svg",
             "  --quick        a run of a few seconds that checks the benchmark works; its figures"
                     + " mean nothing",
-            "  --help         this text");
+            "  --help         this text",
+            "",
+            "Other commands: timeline (who holds the GIL, drawn from a run) and convoy (the"
+                    + " convoy effect);",
+            "see java -jar benchmarks/target/benchmarks.jar timeline --help.");
 
     static final String SOLUTION = "solutions/module-02-gil/target/classes";
     static final String YOURS = "module-02-gil/target/classes";
