@@ -1,5 +1,6 @@
 package threadlab.benchmarks.gil;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,6 +84,11 @@ record PictureOptions(String command, Path classes, Path out, String python, boo
         }
         if (!redraw) {
             Options.requireGil(classes);
+            if (!Files.isRegularFile(Path.of(CPython.SCRIPT))) {
+                throw new BadOptionException("No CPython experiment at "
+                        + Path.of(CPython.SCRIPT).toAbsolutePath() + ". Run this command from"
+                        + " the repository's root.");
+            }
         }
         return new PictureOptions(command, classes, out, python, quick, redraw);
     }

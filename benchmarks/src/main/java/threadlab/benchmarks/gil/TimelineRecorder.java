@@ -30,6 +30,9 @@ final class TimelineRecorder {
     record Plan(Duration run, Duration sleep, Duration work) {
     }
 
+    /** How long past its end a run may go before the recorder gives up on it. */
+    private static final Duration JOIN_LIMIT = Duration.ofSeconds(10);
+
     private TimelineRecorder() {
     }
 
@@ -85,8 +88,15 @@ final class TimelineRecorder {
             thread.start();
         }
         List<Timeline.Event> events = new ArrayList<>();
+        long limit = plan.run().plus(JOIN_LIMIT).toMillis();
         for (int i = 0; i < lanes.size(); i++) {
-            threads.get(i).join();
+            threads.get(i).join(limit);
+            if (threads.get(i).isAlive()) {
+                throw new TimelineException("Thread " + lanes.get(i).name + " had not ended "
+                        + limit + " ms after the start of a " + plan.run().toMillis() + " ms"
+                        + " run: a thread waits for a GIL that nobody releases. Check the GIL's"
+                        + " tasks with its tests, or leave out --classes.");
+            }
             if (lanes.get(i).failure != null) {
                 throw lanes.get(i).failure;
             }

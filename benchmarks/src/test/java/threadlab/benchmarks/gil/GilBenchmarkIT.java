@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class GilBenchmarkIT {
 
-    private static final Path ROOT = Path.of(System.getProperty("threadlab.root", ".."));
+    static final Path ROOT = Path.of(System.getProperty("threadlab.root", ".."));
 
     @Test
     @DisplayName("a quick run prints the table and writes the chart")

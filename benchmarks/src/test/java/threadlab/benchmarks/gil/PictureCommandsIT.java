@@ -104,6 +104,17 @@ class PictureCommandsIT {
     }
 
     @Test
+    @DisplayName("the untouched skeleton is refused with the task to do")
+    void theSkeletonIsRefused(@TempDir Path dir) throws Exception {
+        GilBenchmarkIT.Result result = GilBenchmarkIT.run("timeline", "--quick", "--classes",
+                GilBenchmarkIT.ROOT.resolve("module-02-gil/target/classes").toString(),
+                "--out", dir.toString());
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.stderr()).contains("The GIL is not finished: Task ");
+    }
+
+    @Test
     @DisplayName("an unknown option names the command and its help")
     void anUnknownOptionIsRefused() throws Exception {
         GilBenchmarkIT.Result result = GilBenchmarkIT.run("convoy", "--fast");
