@@ -89,7 +89,7 @@ class Lane:
     """One thread of the timeline: it notes, with time.perf_counter_ns, each change it sees.
 
     Only the thread that holds the GIL runs Python code, so each clock reading is a moment at
-    which its thread held the GIL. A thread that finds another one's name in owner lost the GIL
+    which its thread held the GIL. A thread that finds another lane in owner lost the GIL
     after its last reading and got it back before its next one.
     """
 

@@ -70,15 +70,15 @@ final class TimelineRecorder {
             clock[0] = System.nanoTime();
             clock[1] = clock[0] + plan.run().toNanos();
         });
-        List<Lane> lanes = List.of(new Lane("cpu-1", gil), new Lane("cpu-2", gil),
-                new Lane("sleeper", gil));
+        List<Lane> lanes = List.of(new Lane("cpu-1", gil, null), new Lane("cpu-2", gil, null),
+                new Lane("sleeper", gil, plan));
         List<Thread> threads = new ArrayList<>();
         for (Lane lane : lanes) {
             Thread thread = new Thread(() -> {
                 try {
                     go.await();
                     lane.start = clock[0];
-                    lane.run(clock[1], lane.name.equals("sleeper") ? plan : null);
+                    lane.run(clock[1]);
                 } catch (Exception e) {
                     lane.failure = e;
                 }
@@ -110,23 +110,26 @@ final class TimelineRecorder {
 
         private final String name;
         private final GlobalInterpreterLock gil;
+        /** The sleeper's plan; {@code null} for a CPU-bound thread. */
+        private final Plan sleeps;
         private final List<Timeline.Event> events = new ArrayList<>();
         private final Step step = ThreadsExperiment.cpuStep();
         private long start;
         private boolean requestSeen;
         private Exception failure;
 
-        Lane(String name, GlobalInterpreterLock gil) {
+        Lane(String name, GlobalInterpreterLock gil, Plan sleeps) {
             this.name = name;
             this.gil = gil;
+            this.sleeps = sleeps;
         }
 
         void note(long nanoTime, Timeline.Kind kind) {
             events.add(new Timeline.Event(nanoTime - start, name, kind));
         }
 
-        /** Runs until stop: computes, or (given a plan) computes and sleeps in turns. */
-        void run(long stop, Plan sleeps) throws Exception {
+        /** Runs until stop: computes, or, for the sleeper, computes and sleeps in turns. */
+        void run(long stop) throws Exception {
             note(start, Timeline.Kind.WAIT);
             gil.acquire();
             note(System.nanoTime(), Timeline.Kind.HOLD);
