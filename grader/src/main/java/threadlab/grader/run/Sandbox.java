@@ -144,18 +144,19 @@ public final class Sandbox {
         if (mode == Mode.OFF) {
             return new Sandbox(mode, null, null, "off (--sandbox off)", "--sandbox off was given");
         }
+        String given = " (--sandbox " + mode.word() + ")";
         if (offer.problem().isPresent() || offer.bwrap().isEmpty()) {
             String why = offer.problem().orElse("bubblewrap (bwrap) is not installed");
-            return new Sandbox(mode, null, null, "off: " + why, why);
+            return new Sandbox(mode, null, null, "off: " + why + given, why);
         }
         if (offer.root() && offer.setpriv().isEmpty()) {
             String why = "the grader runs as root and setpriv (util-linux) is not installed to"
                     + " run the tests as an unprivileged user";
-            return new Sandbox(mode, null, null, "off: " + why, why);
+            return new Sandbox(mode, null, null, "off: " + why + given, why);
         }
         return new Sandbox(mode, offer.bwrap().get(), offer.root() ? offer.setpriv().get() : null,
                 "on: bubblewrap " + offer.bwrap().get() + (offer.root() ? ", test JVMs as uid "
-                        + NOBODY : ", test JVMs as the grading user"), null);
+                        + NOBODY : ", test JVMs as the grading user") + given, null);
     }
 
     /** Looks for the programs, and starts a trivial command in the sandbox. */
@@ -270,9 +271,10 @@ public final class Sandbox {
     }
 
     /**
-     * What the run's records say: on, with how, or off, with why.
+     * What the run's records say: on, with how, or off, with why; and the mode given.
      *
-     * @return for example {@code on: bubblewrap /usr/bin/bwrap, test JVMs as uid 65534}
+     * @return for example {@code on: bubblewrap /usr/bin/bwrap, test JVMs as uid 65534
+     *     (--sandbox auto)}
      */
     public String state() {
         return state;

@@ -66,24 +66,19 @@ public final class TestJvmRunner {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /**
-     * The only modules of the JDK a test JVM has: the tests, JUnit and the grader's runtime need
-     * no more (management for the watchdog, instrument for the model checker's agent, logging
-     * for JUnit). Left out are those that reach other JVMs, the network or the desktop, such as
-     * jdk.attach, jdk.jdi and java.net.http.
-     */
-    static final String MODULES = "java.base,java.logging,java.management,jdk.management,"
-            + "java.instrument";
-
-    /**
      * The flags: a quick start with the C1 compiler alone and the serial collector; out of
-     * memory ends the JVM at once, and says so on standard error; no attaching to it, and only
-     * the modules the tests need; a fixed locale and time zone.
+     * memory ends the JVM at once, and says so on standard error; no attaching to it; a fixed
+     * locale and time zone.
+     *
+     * <p>No {@code --limit-modules}: the JVM turns class-data sharing off with it (JDK 17 and
+     * 25), the JDK's own archive and the run's, which costs every test JVM's start. What it
+     * would add, the sandbox holds: no JVM accepts an attach, each sees no other process, and
+     * none has a network.
      */
     private static List<String> flags() {
         List<String> flags = new ArrayList<>(List.of("-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-XX:+ExitOnOutOfMemoryError",
-                "-XX:+DisplayVMOutputToStderr", "-XX:+DisableAttachMechanism",
-                "--limit-modules", MODULES));
+                "-XX:+DisplayVMOutputToStderr", "-XX:+DisableAttachMechanism"));
         flags.addAll(List.of("-Dfile.encoding=UTF-8", "-Djava.awt.headless=true",
                 "-Duser.language=en", "-Duser.country=US", "-Duser.timezone=UTC"));
         return List.copyOf(flags);

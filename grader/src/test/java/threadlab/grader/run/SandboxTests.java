@@ -38,10 +38,10 @@ class SandboxTests {
             assertThat(sandbox.on()).isTrue();
             assertThat(sandbox.withoutSentence()).isEmpty();
             assertThat(sandbox.state()).startsWith("on: bubblewrap /usr/bin/bwrap")
-                    .endsWith("as the grading user");
+                    .endsWith("as the grading user (--sandbox " + mode.word() + ")");
         }
         assertThat(Sandbox.decide(Sandbox.Mode.AUTO, works(true)).state())
-                .endsWith("test JVMs as uid 65534");
+                .endsWith("test JVMs as uid 65534 (--sandbox auto)");
     }
 
     @Test
@@ -51,7 +51,8 @@ class SandboxTests {
         Sandbox missing = Sandbox.decide(Sandbox.Mode.AUTO, new Sandbox.Offer(Optional.empty(),
                 Optional.empty(), false, Optional.empty()));
         assertThat(missing.on()).isFalse();
-        assertThat(missing.state()).isEqualTo("off: bubblewrap (bwrap) is not installed");
+        assertThat(missing.state()).isEqualTo("off: bubblewrap (bwrap) is not installed"
+                + " (--sandbox auto)");
         assertThat(missing.withoutSentence()).hasValueSatisfying(sentence -> assertThat(sentence)
                 .contains("(bubblewrap (bwrap) is not installed)").endsWith(".")
                 .doesNotContain("\n").satisfies(s -> assertThat(s.indexOf(". "))
