@@ -219,7 +219,7 @@ public final class Sandbox {
             Thread.currentThread().interrupt();
             return Optional.of("the grader was interrupted while it tried bubblewrap");
         } finally {
-            threadlab.grader.Grader.deleteQuietly(work);
+            threadlab.grader.files.Folders.deleteQuietly(work);
         }
     }
 

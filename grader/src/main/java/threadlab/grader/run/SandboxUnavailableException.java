@@ -1,6 +1,6 @@
 package threadlab.grader.run;
 
-import threadlab.grader.GraderException;
+import threadlab.grader.failure.GraderException;
 
 /** {@code --sandbox required} was given, and the sandbox cannot start on this machine. */
 public final class SandboxUnavailableException extends GraderException {
