@@ -422,7 +422,7 @@ public final class Grader implements AutoCloseable {
         plan().forEach((module, tests) -> modules.add(new ModuleResult(module, tests.stream()
                 .map(t -> new TestResult(t, false, failure.getMessage(), 0)).toList())));
         return new GradeReport(submission, modules, version(), Runtime.version().toString(),
-                limits, 0, List.of(), 0, 0, 0, -1, sandbox.state());
+                limits, 0, List.of(), 0, 0, 0, -1, sandbox().state());
     }
 
     /**
