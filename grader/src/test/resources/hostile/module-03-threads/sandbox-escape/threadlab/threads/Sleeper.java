@@ -47,8 +47,8 @@ public final class Sleeper {
 
     /**
      * Writes a file in every folder it can see, opens every jar and class file outside its own
-     * folder for writing, looks for other students' sources, leaves two processes behind and
-     * signals every other process it can see.
+     * folder for writing, looks for other students' sources, signals every other process it can
+     * see, and leaves two processes behind.
      */
     private static String escape() {
         Path own = Path.of("").toAbsolutePath();
@@ -101,6 +101,15 @@ public final class Sleeper {
         } catch (IOException e) {
             // What was found so far stands.
         }
+        List<Long> seen = new ArrayList<>();
+        List<Long> signalled = new ArrayList<>();
+        ProcessHandle self = ProcessHandle.current();
+        ProcessHandle.allProcesses().forEach(p -> {
+            seen.add(p.pid());
+            if (!p.equals(self) && p.destroyForcibly()) {
+                signalled.add(p.pid());
+            }
+        });
         int started = 0;
         for (List<String> command : List.of(List.of("sleep", "31337"), List.of("sh", "-c",
                 "setsid sleep 31338 > /dev/null 2>&1 &"))) {
@@ -111,16 +120,6 @@ public final class Sleeper {
                 // No such program here.
             }
         }
-        List<Long> seen = new ArrayList<>();
-        List<Long> signalled = new ArrayList<>();
-        ProcessHandle self = ProcessHandle.current();
-        ProcessHandle.allProcesses().forEach(p -> {
-            seen.add(p.pid());
-            boolean mine = p.equals(self) || p.parent().map(self::equals).orElse(false);
-            if (!mine && p.destroyForcibly()) {
-                signalled.add(p.pid());
-            }
-        });
         return "created=" + created + " writable=" + writable + " sources=" + sources
                 + " signalled=" + signalled + " started=" + started + " seen=" + seen
                 + " parent=" + self.parent().map(ProcessHandle::pid).orElse(-1L);
