@@ -29,6 +29,8 @@ import threadlab.grader.run.AgentJar;
 import threadlab.grader.run.ClassDataArchive;
 import threadlab.grader.run.Limits;
 import threadlab.grader.run.OutputLine;
+import threadlab.grader.run.ProcessTree;
+import threadlab.grader.run.Sandbox;
 import threadlab.grader.run.TestJvmRunner;
 import threadlab.grader.run.TestOutcome;
 import threadlab.grader.run.TestRun;
@@ -53,6 +55,8 @@ public final class Grader implements AutoCloseable {
     private final List<String> jvmArgs;
     private final boolean shareClasses;
     private final Rubric rubric;
+    private final Sandbox.Mode sandboxMode;
+    private Sandbox sandbox;
     private Prepared prepared;
     private ClassDataArchive archive;
     private String modelCheckerAgent;
@@ -99,10 +103,25 @@ public final class Grader implements AutoCloseable {
      *     grader was built with
      */
     public Grader(Limits limits, List<String> jvmArgs, boolean shareClasses, Rubric rubric) {
+        this(limits, jvmArgs, shareClasses, rubric, Sandbox.Mode.AUTO);
+    }
+
+    /**
+     * A grader as above, whose test JVMs run in the operating-system sandbox as a mode says.
+     *
+     * @param limits the time and memory bounds for each submission
+     * @param jvmArgs more options for each test JVM
+     * @param shareClasses whether to build a class-data sharing archive for the run
+     * @param rubric the points and visibility of each test, or {@code null} for the built-in one
+     * @param sandboxMode whether test JVMs run in the sandbox: where it starts, always, or never
+     */
+    public Grader(Limits limits, List<String> jvmArgs, boolean shareClasses, Rubric rubric,
+            Sandbox.Mode sandboxMode) {
         this.limits = limits;
         this.jvmArgs = List.copyOf(jvmArgs);
         this.shareClasses = shareClasses;
         this.rubric = rubric;
+        this.sandboxMode = sandboxMode;
     }
 
     /** What every submission shares: the grader's files, unpacked once, and the test plan. */
@@ -135,7 +154,9 @@ public final class Grader implements AutoCloseable {
                 modelCheckerAgent = AgentJar.option(AgentJar.write(folder.resolve(
                         "model-checker-agent.jar")), Course.modelCheckedPackages());
                 cleanUp = new Thread(() -> {
-                    ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
+                    // Every test JVM, and all it started, is gone before its folder goes.
+                    ProcessHandle.current().children().forEach(child -> ProcessTree.end(child,
+                            ProcessTree.STOP_LIMIT));
                     Folders.deleteQuietly(folder);
                 }, "grader-clean-up");
                 Runtime.getRuntime().addShutdownHook(cleanUp);
@@ -228,6 +249,7 @@ public final class Grader implements AutoCloseable {
     private GradeReport grade(Submission submission, List<ExerciseModule> only,
             Activity activity) throws GraderException {
         prepare();
+        sandbox();
         Path work;
         try {
             work = Files.createTempDirectory(prepared.folder(), "submission-");
@@ -291,8 +313,9 @@ public final class Grader implements AutoCloseable {
             }
             List<String> options = new ArrayList<>(jvmArgs);
             options.add(modelCheckerAgent);
-            TestRun run = new TestJvmRunner(limits, options, archive, activity).runAll(classpath,
-                    toRun, work.resolve("run"));
+            TestRun run = new TestJvmRunner(limits, options, archive, activity, sandbox)
+                    .runAll(classpath, toRun, work.resolve("run"));
+            sandbox.withoutSentence().ifPresent(notes::add);
             outcomes.putAll(run.outcomes());
             run.notes().forEach(note -> notes.add(prepared.sources().feedback(note)));
             jvms = run.jvms();
@@ -312,7 +335,7 @@ public final class Grader implements AutoCloseable {
         long millis = (System.nanoTime() - start) / 1_000_000;
         return new GradeReport(submission, modules, version(), Runtime.version().toString(),
                 limits, millis, notes, compileMillis, millis - compileMillis, jvms,
-                testCpuMillis);
+                testCpuMillis, sandbox.state());
     }
 
     /**
@@ -342,6 +365,19 @@ public final class Grader implements AutoCloseable {
             intact = false;
         }
         return intact;
+    }
+
+    /**
+     * The sandbox the test JVMs run in, chosen once per run.
+     *
+     * @return the sandbox, on or off
+     * @throws GraderException if the sandbox is required and cannot start here
+     */
+    public synchronized Sandbox sandbox() throws GraderException {
+        if (sandbox == null) {
+            sandbox = Sandbox.choose(sandboxMode);
+        }
+        return sandbox;
     }
 
     /**
@@ -389,7 +425,7 @@ public final class Grader implements AutoCloseable {
         plan().forEach((module, tests) -> modules.add(new ModuleResult(module, tests.stream()
                 .map(t -> new TestResult(t, false, failure.getMessage(), 0)).toList())));
         return new GradeReport(submission, modules, version(), Runtime.version().toString(),
-                limits, 0, List.of(), 0, 0, 0, -1);
+                limits, 0, List.of(), 0, 0, 0, -1, sandbox().state());
     }
 
     /**

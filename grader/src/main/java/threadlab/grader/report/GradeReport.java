@@ -20,10 +20,11 @@ import threadlab.grader.submission.Submission;
  * @param jvms how many test JVMs it took
  * @param testCpuMillis the processor time its test JVMs used, all their threads together, or -1
  *     when unknown (a test JVM died or was stopped before it could tell)
+ * @param sandbox whether its test JVMs ran in the operating-system sandbox, and how, or why not
  */
 public record GradeReport(Submission submission, List<ModuleResult> modules, String graderVersion,
         String javaVersion, Limits limits, long millis, List<String> notes, long compileMillis,
-        long testMillis, int jvms, long testCpuMillis) {
+        long testMillis, int jvms, long testCpuMillis, String sandbox) {
 
     /** A report. */
     public GradeReport {
@@ -44,7 +45,7 @@ public record GradeReport(Submission submission, List<ModuleResult> modules, Str
     public GradeReport(Submission submission, List<ModuleResult> modules, String graderVersion,
             String javaVersion, Limits limits, long millis) {
         this(submission, modules, graderVersion, javaVersion, limits, millis, List.of(), 0,
-                millis, 0, -1);
+                millis, 0, -1, "");
     }
 
     /**

@@ -58,6 +58,9 @@ public final class GradescopeResults {
         if (report.testCpuMillis() >= 0) {
             reproduce.put("test_jvm_cpu_millis", report.testCpuMillis());
         }
+        if (!report.sandbox().isEmpty()) {
+            reproduce.put("sandbox", report.sandbox());
+        }
         ArrayNode tests = root.putArray("tests");
         int number = 0;
         for (ModuleResult module : report.modules()) {
@@ -220,6 +223,7 @@ public final class GradescopeResults {
         ArrayNode options = root.putArray("test_jvm_options");
         run.testJvmOptions().forEach(options::add);
         root.put("class_data_sharing", run.classDataSharing());
+        root.put("sandbox", run.sandbox());
         root.put("started_at", run.startedAt());
         root.put("millis", run.millis());
         root.put("submissions", students);
