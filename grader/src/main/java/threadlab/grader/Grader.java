@@ -30,7 +30,10 @@ import threadlab.grader.run.OutputLine;
 import threadlab.grader.run.TestJvmRunner;
 import threadlab.grader.run.TestOutcome;
 import threadlab.grader.run.TestRun;
+import threadlab.grader.submission.Candidate;
+import threadlab.grader.submission.Snapshot;
 import threadlab.grader.submission.Submission;
+import threadlab.grader.submission.UnreadableSubmissionException;
 
 /**
  * Grades submissions: discover the hidden tests (once), compile each module of a submission on
@@ -235,9 +238,31 @@ public final class Grader implements AutoCloseable {
                     e);
         }
         try {
-            return grade(submission, work, only, activity);
+            return grade(snapshot(submission, work), work, only, activity);
+        } catch (UnreadableSubmissionException e) {
+            return unreadable(submission, e);
         } finally {
             deleteQuietly(work);
+        }
+    }
+
+    /**
+     * The submission as the grader compiles it: a copy taken before any of its code runs. A
+     * submission read from where it lies (a student's work in place) is copied here, through the
+     * same checks as a class's: no link is followed out of it.
+     */
+    private static Submission snapshot(Submission submission, Path work)
+            throws UnreadableSubmissionException, GraderException {
+        if (!submission.root().equals(submission.origin())) {
+            return submission;
+        }
+        try {
+            return Snapshot.take(new Candidate(submission.name(), submission.root()))
+                    .writeTo(work.resolve("sources"));
+        } catch (IOException e) {
+            throw new GraderException("Could not copy the sources of " + submission.name()
+                    + " to grade them (" + e.getMessage() + "). Check that the temporary folder"
+                    + " has space.", e);
         }
     }
 
