@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import threadlab.grader.compile.CompileWorkers;
 import threadlab.grader.compile.ModuleCompiler;
 import threadlab.grader.course.Course;
 import threadlab.grader.course.ExerciseModule;
@@ -57,6 +58,7 @@ public final class Grader implements AutoCloseable {
     private Prepared prepared;
     private ClassDataArchive archive;
     private String modelCheckerAgent;
+    private CompileWorkers compileWorkers;
     private Thread cleanUp;
 
     /**
@@ -129,6 +131,7 @@ public final class Grader implements AutoCloseable {
                 }
                 Map<ExerciseModule, List<HiddenTest>> plan = (rubric != null ? rubric
                         : Rubric.packaged()).apply(discovered);
+                compileWorkers = new CompileWorkers();
                 prepared = new Prepared(folder, files, HiddenSources.beside(), plan,
                         files.fingerprint(),
                         Fingerprint.of(files.contents()));
@@ -146,9 +149,11 @@ public final class Grader implements AutoCloseable {
                     archive = new ClassDataArchive(folder.resolve("class-data"), shared);
                 }
             } catch (GraderException | RuntimeException e) {
+                closeCompileWorkers();
                 deleteQuietly(folder);
                 throw e;
             } catch (IOException e) {
+                closeCompileWorkers();
                 deleteQuietly(folder);
                 throw new GraderException("Could not write the model checker's agent under "
                         + folder + " (" + e.getMessage() + "). Check that it has space.", e);
@@ -270,7 +275,7 @@ public final class Grader implements AutoCloseable {
             Activity activity) throws GraderException {
         long start = System.nanoTime();
         GraderFiles files = prepared.files();
-        ModuleCompiler compiler = new ModuleCompiler();
+        ModuleCompiler compiler = new ModuleCompiler(compileWorkers);
         Map<ExerciseModule, Path> compiled = new LinkedHashMap<>();
         Map<String, TestOutcome> outcomes = new LinkedHashMap<>();
         List<String> toRun = new ArrayList<>();
@@ -451,6 +456,7 @@ public final class Grader implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        closeCompileWorkers();
         if (prepared != null) {
             deleteQuietly(prepared.folder());
             prepared = null;
@@ -462,6 +468,13 @@ public final class Grader implements AutoCloseable {
                 // The JVM is shutting down already: the hook runs.
             }
             cleanUp = null;
+        }
+    }
+
+    private void closeCompileWorkers() {
+        if (compileWorkers != null) {
+            compileWorkers.close();
+            compileWorkers = null;
         }
     }
 
