@@ -278,6 +278,7 @@ public final class Grader implements AutoCloseable {
         ModuleCompiler compiler = new ModuleCompiler(compileWorkers);
         Map<ExerciseModule, Path> compiled = new LinkedHashMap<>();
         Map<String, TestOutcome> outcomes = new LinkedHashMap<>();
+        Map<ExerciseModule, String> notRun = new LinkedHashMap<>();
         List<String> toRun = new ArrayList<>();
         prepared.plan().forEach((module, tests) -> {
             boolean graded = only.contains(module);
@@ -293,6 +294,7 @@ public final class Grader implements AutoCloseable {
                     tests.forEach(t -> toRun.add(t.uniqueId()));
                 }
             } catch (GradingFailure failure) {
+                notRun.put(module, failure.getMessage());
                 tests.forEach(t -> outcomes.put(t.uniqueId(),
                         TestOutcome.failed(t.uniqueId(), failure, 0)));
             }
@@ -332,7 +334,8 @@ public final class Grader implements AutoCloseable {
         prepared.plan().forEach((module, tests) -> {
             if (only.contains(module)) {
                 modules.add(new ModuleResult(module, tests.stream().map(t -> result(t,
-                        outcomes.get(t.uniqueId()), prepared.sources())).toList()));
+                        outcomes.get(t.uniqueId()), prepared.sources())).toList(),
+                        notRun.getOrDefault(module, "")));
             }
         });
         long millis = (System.nanoTime() - start) / 1_000_000;
@@ -413,7 +416,8 @@ public final class Grader implements AutoCloseable {
             throws GraderException {
         List<ModuleResult> modules = new ArrayList<>();
         plan().forEach((module, tests) -> modules.add(new ModuleResult(module, tests.stream()
-                .map(t -> new TestResult(t, false, failure.getMessage(), 0)).toList())));
+                .map(t -> new TestResult(t, false, failure.getMessage(), 0)).toList(),
+                failure.getMessage())));
         return new GradeReport(submission, modules, version(), Runtime.version().toString(),
                 limits, 0, List.of(), 0, 0, 0, -1);
     }
