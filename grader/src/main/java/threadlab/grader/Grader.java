@@ -1,15 +1,12 @@
 package threadlab.grader;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import threadlab.grader.compile.CompileWorkers;
 import threadlab.grader.compile.ModuleCompiler;
 import threadlab.grader.course.Course;
@@ -20,6 +17,7 @@ import threadlab.grader.discover.GraderFiles;
 import threadlab.grader.discover.HiddenSources;
 import threadlab.grader.discover.HiddenTest;
 import threadlab.grader.discover.HiddenTestCatalog;
+import threadlab.grader.io.Folders;
 import threadlab.grader.report.GradeReport;
 import threadlab.grader.report.ModuleResult;
 import threadlab.grader.report.TestResult;
@@ -498,10 +496,6 @@ public final class Grader implements AutoCloseable {
      * @param folder the folder
      */
     public static void deleteQuietly(Path folder) {
-        try (Stream<Path> walk = Files.walk(folder)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException | UncheckedIOException e) {
-            // A leftover temporary folder is not worth failing a grade for.
-        }
+        Folders.deleteQuietly(folder);
     }
 }
