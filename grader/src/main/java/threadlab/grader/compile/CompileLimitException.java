@@ -17,11 +17,11 @@ public final class CompileLimitException extends GradingFailure {
      * A module whose compiling was stopped at a limit.
      *
      * @param module the module
-     * @param what which limit, such as "60 s" or "512 MB of memory"
+     * @param what which limit, such as "60 s of processor time" or "512 MB of memory"
      */
     public CompileLimitException(ExerciseModule module, String what) {
         super(module.folder() + " could not be compiled within the grader's limit of " + what
-                + " (a right solution compiles in well under a second and 100 MB), so its tests"
+                + " (a right solution compiles in about a second and under 100 MB), so its tests"
                 + " could not run. Look for code that makes the compiler work hard: constants"
                 + " built from each other many times over, or deeply nested generic calls or"
                 + " lambdas. Simplify it and grade again.");

@@ -22,14 +22,22 @@ import threadlab.grader.GraderException;
 
 /**
  * The compile workers of a grader: JVMs that run javac, each reused from one compile to the
- * next so that javac stays warm, as it did in the grader's own JVM. Each compile has a time
- * limit and each worker a heap limit; a worker that passes either is killed, its compile fails
+ * next so that javac stays warm, as it did in the grader's own JVM. Each compile has a limit of
+ * processor time and each worker a heap limit; a worker that passes either is killed, its compile fails
  * with the limit, and the next compile starts a fresh one. Close it to end the workers.
  */
 public final class CompileWorkers implements AutoCloseable {
 
-    /** How long one module may take to compile, on a machine as busy as it may be. */
+    /**
+     * How much processor time one module may take to compile. A right solution takes about a
+     * second, cold. Processor time, not time on the clock: on a machine busy with other work a
+     * worker may wait long for a core, and that must not cost a right submission its module.
+     */
     public static final Duration TIME_LIMIT = Duration.ofSeconds(60);
+    /** How often a compile's processor time is looked at. */
+    private static final long WATCH_MILLIS = 250;
+    /** The limit on the clock, for a worker that neither works nor answers: ten times the time. */
+    private static final int CLOCK_FACTOR = 10;
     /** The heap of each worker: javac needs under 100 MB for a right solution. */
     public static final int HEAP_MEGABYTES = 512;
     /** The exit code of a JVM that ran out of memory and was told to exit. */
@@ -117,19 +125,25 @@ public final class CompileWorkers implements AutoCloseable {
             throws LimitPassed, WorkerEnded, GraderException {
         Worker worker = take();
         AtomicBoolean late = new AtomicBoolean();
-        ScheduledFuture<?> stop = timer.schedule(() -> {
-            late.set(true);
-            worker.process.destroyForcibly();
-        }, timeLimit.toMillis(), TimeUnit.MILLISECONDS);
+        Duration before = cpu(worker.process);
+        long clockLimit = System.nanoTime() + timeLimit.toNanos() * CLOCK_FACTOR;
+        ScheduledFuture<?> stop = timer.scheduleAtFixedRate(() -> {
+            if (cpu(worker.process).minus(before).compareTo(timeLimit) > 0
+                    || System.nanoTime() > clockLimit) {
+                late.set(true);
+                worker.process.destroyForcibly();
+            }
+        }, WATCH_MILLIS, WATCH_MILLIS, TimeUnit.MILLISECONDS);
         try {
             CompileProtocol.writeRequest(worker.in, options, sources);
             List<CompileProtocol.Error> errors = new ArrayList<>();
             boolean compiled = CompileProtocol.readAnswer(worker.out, errors);
-            if (stop.cancel(false)) {
-                give(worker);
-            } else {
+            stop.cancel(false);
+            if (late.get()) {
                 // It answered as its time ran out: the answer stands, the worker is gone.
                 end(worker);
+            } else {
+                give(worker);
             }
             return new Answer(compiled, errors);
         } catch (IOException e) {
@@ -142,7 +156,8 @@ public final class CompileWorkers implements AutoCloseable {
     private LimitPassed limit(Worker worker, boolean late) throws WorkerEnded {
         end(worker);
         if (late) {
-            return new LimitPassed(String.format(Locale.ROOT, "%d s", timeLimit.toSeconds()));
+            return new LimitPassed(String.format(Locale.ROOT, "%d s of processor time",
+                    timeLimit.toSeconds()));
         }
         int code = exitCode(worker.process);
         if (code == OUT_OF_MEMORY) {
@@ -158,6 +173,11 @@ public final class CompileWorkers implements AutoCloseable {
         WorkerEnded(int code) {
             super(String.valueOf(code));
         }
+    }
+
+    /** The processor time a process has used so far, or none where the system does not say. */
+    private static Duration cpu(Process process) {
+        return process.info().totalCpuDuration().orElse(Duration.ZERO);
     }
 
     private static int exitCode(Process process) {
