@@ -137,7 +137,7 @@ public final class Grader implements AutoCloseable {
                 modelCheckerAgent = Agent.option(Agent.writeJar(folder.resolve(
                         "model-checker-agent.jar")), Course.modelCheckedPackages());
                 cleanUp = new Thread(() -> {
-                    ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
+                    Folders.endProcesses(ProcessHandle.current().descendants().toList());
                     deleteQuietly(folder);
                 }, "grader-clean-up");
                 Runtime.getRuntime().addShutdownHook(cleanUp);

@@ -8,11 +8,17 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** Removes the grader's temporary folders, whatever a submission left in them. */
 public final class Folders {
 
+    /** How long, at most, ending processes waits for them to be gone. */
+    private static final long END_SECONDS = 5;
     private static final Set<PosixFilePermission> OWNER_ALL =
             PosixFilePermissions.fromString("rwx------");
 
@@ -77,6 +83,28 @@ public final class Folders {
                 } catch (IOException again) {
                     // Left behind; the rest still goes.
                 }
+            }
+        }
+    }
+
+    /**
+     * Ends processes and waits, a few seconds at most, until they are gone, so that none writes
+     * into a folder after it is deleted.
+     *
+     * @param processes the processes, such as the grader's test JVMs and compile workers
+     */
+    public static void endProcesses(List<ProcessHandle> processes) {
+        processes.forEach(ProcessHandle::destroyForcibly);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(END_SECONDS);
+        for (ProcessHandle process : processes) {
+            try {
+                process.onExit().get(Math.max(0, deadline - System.nanoTime()),
+                        TimeUnit.NANOSECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                // Gone or stuck: the folder is deleted all the same.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
         }
     }
