@@ -23,8 +23,9 @@ import threadlab.grader.GraderException;
 /**
  * The compile workers of a grader: JVMs that run javac, each reused from one compile to the
  * next so that javac stays warm, as it did in the grader's own JVM. Each compile has a limit of
- * processor time and each worker a heap limit; a worker that passes either is killed, its compile fails
- * with the limit, and the next compile starts a fresh one. Close it to end the workers.
+ * processor time and each worker a heap limit; a worker that passes either is killed, its
+ * compile fails with the limit, and the next compile starts a fresh one. Close it to end the
+ * workers.
  */
 public final class CompileWorkers implements AutoCloseable {
 
