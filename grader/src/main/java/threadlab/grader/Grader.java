@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import threadlab.grader.compile.CompileWorkers;
 import threadlab.grader.compile.ModuleCompiler;
 import threadlab.grader.course.Course;
@@ -49,6 +51,9 @@ import threadlab.grader.submission.UnreadableSubmissionException;
  */
 public final class Grader implements AutoCloseable {
 
+    /** How long a stop waits for the grades under way to end once their processes are gone. */
+    private static final long STOP_SECONDS = 10;
+
     private final Limits limits;
     private final List<String> jvmArgs;
     private final boolean shareClasses;
@@ -58,6 +63,9 @@ public final class Grader implements AutoCloseable {
     private String modelCheckerAgent;
     private CompileWorkers compileWorkers;
     private Thread cleanUp;
+    /** Held to read by every grade that writes in the working folder; to write, by a stop. */
+    private final ReentrantReadWriteLock working = new ReentrantReadWriteLock();
+    private volatile boolean stopping;
 
     /**
      * A grader with limits.
@@ -136,10 +144,7 @@ public final class Grader implements AutoCloseable {
                 // Interrupted (Ctrl-C): no test JVM outlives the grader, no folder is left.
                 modelCheckerAgent = Agent.option(Agent.writeJar(folder.resolve(
                         "model-checker-agent.jar")), Course.modelCheckedPackages());
-                cleanUp = new Thread(() -> {
-                    Folders.endProcesses(ProcessHandle.current().descendants().toList());
-                    deleteQuietly(folder);
-                }, "grader-clean-up");
+                cleanUp = new Thread(() -> stop(folder), "grader-clean-up");
                 Runtime.getRuntime().addShutdownHook(cleanUp);
                 if (shareClasses && files.hiddenTestsJar().isPresent()) {
                     List<Path> shared = new ArrayList<>(files.runtimeClasspath());
@@ -229,9 +234,65 @@ public final class Grader implements AutoCloseable {
         return grade(submission, only, Activity.NONE);
     }
 
+    /**
+     * Writes a snapshot to a folder of the grader's and grades it, unless the grader is stopping:
+     * a stop must not find the working folder made again behind it.
+     *
+     * @param snapshot the submission's sources
+     * @param folder where to write them, under the working folder
+     * @param activity told when the test JVM waits, and when it works again
+     * @return its report
+     * @throws IOException if the sources cannot be written
+     * @throws GraderException if the grader is stopping, cannot work, or its files are broken
+     */
+    public GradeReport grade(Snapshot snapshot, Path folder, Activity activity)
+            throws IOException, GraderException {
+        enter();
+        try {
+            return grade(snapshot.writeTo(folder), Course.modules(), activity);
+        } finally {
+            working.readLock().unlock();
+        }
+    }
+
+    private void enter() throws GraderException {
+        working.readLock().lock();
+        if (stopping) {
+            working.readLock().unlock();
+            throw new GraderException("The grader is stopping, so it grades nothing more.");
+        }
+    }
+
+    /**
+     * On a stop (Ctrl-C, a kill): no new grade starts, the processes end, the grades under way
+     * end with them, and only then the working folder goes, so that none makes it again.
+     */
+    private void stop(Path folder) {
+        stopping = true;
+        Folders.endProcesses(ProcessHandle.current().descendants().toList());
+        try {
+            if (working.writeLock().tryLock(STOP_SECONDS, TimeUnit.SECONDS)) {
+                working.writeLock().unlock();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        deleteQuietly(folder);
+    }
+
     private GradeReport grade(Submission submission, List<ExerciseModule> only,
             Activity activity) throws GraderException {
         prepare();
+        enter();
+        try {
+            return gradeInFolder(submission, only, activity);
+        } finally {
+            working.readLock().unlock();
+        }
+    }
+
+    private GradeReport gradeInFolder(Submission submission, List<ExerciseModule> only,
+            Activity activity) throws GraderException {
         Path work;
         try {
             work = Files.createTempDirectory(prepared.folder(), "submission-");

@@ -265,7 +265,7 @@ public final class ClassGrading {
         Path folder = staging.resolve(String.format(Locale.ROOT, "%04d", index));
         try {
             Grader.deleteQuietly(folder);
-            return grader.grade(p.snapshot().writeTo(folder), activity);
+            return grader.grade(p.snapshot(), folder, activity);
         } catch (TamperedException e) {
             return grader.unreadable(named(p), new NotGraded("Not graded: " + e.getMessage()));
         } catch (IOException | RuntimeException e) {
