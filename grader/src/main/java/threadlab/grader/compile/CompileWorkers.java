@@ -18,7 +18,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.tools.ToolProvider;
-import threadlab.grader.GraderException;
+import threadlab.grader.failure.GraderException;
 
 /**
  * The compile workers of a grader: JVMs that run javac, each reused from one compile to the

@@ -17,7 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import threadlab.grader.GraderException;
+import threadlab.grader.failure.GraderException;
 import threadlab.grader.course.ExerciseModule;
 import threadlab.grader.submission.Submission;
 

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import threadlab.grader.rubric.Visibility;
+import threadlab.grader.discover.Visibility;
 
 /**
  * Writes a report in Gradescope's {@code results.json} format: the score, the most points, and

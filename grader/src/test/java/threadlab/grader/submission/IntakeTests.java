@@ -12,8 +12,8 @@ import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import threadlab.grader.Grader;
-import threadlab.grader.GraderException;
+import threadlab.grader.failure.GraderException;
+import threadlab.grader.files.Folders;
 
 class IntakeTests {
 
@@ -198,7 +198,7 @@ class IntakeTests {
                 bob.resolve("module-03-threads"));
         Path asSources = course(dir.resolve("class/mallory"));
         Path java = asSources.resolve("module-03-threads/src/main/java");
-        Grader.deleteQuietly(java);
+        Folders.deleteQuietly(java);
         Files.createSymbolicLink(java, solutions.resolve("module-03-threads/src/main/java"));
         Path asFile = course(dir.resolve("class/trudy"));
         Files.createSymbolicLink(asFile.resolve(
