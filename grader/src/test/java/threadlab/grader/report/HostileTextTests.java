@@ -49,11 +49,11 @@ class HostileTextTests {
                 + ".IllegalStateException: " + text, 5, output, 0);
         return new GradeReport(new Submission(text, Path.of("/tmp/x")),
                 List.of(new ModuleResult(Course.THREADS, List.of(result))), "1.0", "17",
-                Limits.DEFAULT, 10, List.of("Threads left running: " + text), 0, 10, 1, -1);
+                Limits.DEFAULT, 10, List.of("Threads left running: " + text), 0, 10, 1, -1, "on");
     }
 
     private static List<String> everyReport(GradeReport report) throws Exception {
-        RunInfo run = RunInfo.here("1.0", 1, Limits.DEFAULT, List.of(), "off", "now", 1);
+        RunInfo run = RunInfo.here("1.0", 1, Limits.DEFAULT, List.of(), "off", "on", "now", 1);
         List<ClassReport.Student> students = List.of(new ClassReport.Student("s", report));
         List<String> all = new ArrayList<>();
         all.add(TextReport.render(report));

@@ -111,7 +111,7 @@ class ReportTests {
                 List.of(new ModuleResult(Course.THREADS, List.of(visible, result("a", 1, false,
                         thrown), result("b", 2, false, thrown)))), "1.0", "17.0.15",
                 Limits.DEFAULT, 1234, List.of("Threads left running: cGFja2FnZSB0aHJlYWRsYWI="),
-                0, 1234, 1, -1);
+                0, 1234, 1, -1, "on");
 
         JsonNode json = GradescopeResults.toJson(report);
 
