@@ -13,6 +13,7 @@ import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
+import threadlab.benchmarks.loop.StudentLoopBenchmark;
 import threadlab.gil.GlobalInterpreterLock;
 
 /**
@@ -51,6 +52,9 @@ public final class GilBenchmark {
      * @return 0 when it ran, 1 when the measured GIL failed, 2 for a wrong command line
      */
     static int run(String... args) {
+        if (args.length > 0 && args[0].equals(StudentLoopBenchmark.COMMAND)) {
+            return StudentLoopBenchmark.run(List.of(args).subList(1, args.length));
+        }
         boolean measure = args.length > 0 && args[0].equals(MEASURE);
         String[] rest = measure ? List.of(args).subList(1, args.length).toArray(String[]::new)
                 : args;

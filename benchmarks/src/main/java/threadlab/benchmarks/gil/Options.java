@@ -29,7 +29,10 @@ record Options(Path classes, Path chart, boolean quick) {
             "  --chart FILE   where to write the chart, as SVG; default: gil-benchmark.svg",
             "  --quick        a run of a few seconds that checks the benchmark works; its figures"
                     + " mean nothing",
-            "  --help         this text");
+            "  --help         this text",
+            "",
+            "java -jar benchmarks/target/benchmarks.jar student-loop --help: the student's loop,"
+                    + " from a save to the task's verdict.");
 
     static final String SOLUTION = "solutions/module-02-gil/target/classes";
     static final String YOURS = "module-02-gil/target/classes";
