@@ -94,8 +94,10 @@ final class Builds {
         Path testClasses = out.resolve("test-classes");
         Compiler.Result main = compiler.compile(module.mainSources(), dependencyFolders,
                 classes);
+        // As in Maven, the code to complete compiles without the test libraries.
         List<Path> testPath = new ArrayList<>(List.of(classes));
         testPath.addAll(dependencyFolders);
+        testPath.addAll(Compiler.testLibraries());
         Compiler.Result tests = main.ok() ? compiler.compile(module.testSources(), testPath,
                 testClasses) : main;
         if (!tests.ok()) {

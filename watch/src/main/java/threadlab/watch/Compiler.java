@@ -55,7 +55,7 @@ final class Compiler {
      * Compiles every {@code .java} file under a folder into another.
      *
      * @param sources the sources' folder; none there compiles to nothing
-     * @param classPath where the classes they use are
+     * @param classPath where the classes they use are, besides the JDK's
      * @param out where the classes go; it is made
      * @return what happened
      * @throws IOException if the folders cannot be read or written
@@ -89,11 +89,26 @@ final class Compiler {
         }
     }
 
-    private static String classPath(List<Path> extra) {
-        List<String> entries = new ArrayList<>();
-        extra.forEach(p -> entries.add(p.toString()));
-        entries.add(System.getProperty("java.class.path"));
-        return String.join(File.pathSeparator, entries);
+    private static String classPath(List<Path> entries) {
+        List<String> paths = new ArrayList<>();
+        entries.forEach(p -> paths.add(p.toString()));
+        return String.join(File.pathSeparator, paths);
+    }
+
+    /**
+     * The libraries the visible tests compile against: this JVM's class path, which the watch's
+     * pom makes the exercise modules' test libraries.
+     *
+     * @return the class path's entries
+     */
+    static List<Path> testLibraries() {
+        List<Path> entries = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            if (!entry.isEmpty()) {
+                entries.add(Path.of(entry));
+            }
+        }
+        return entries;
     }
 
     private static String errors(DiagnosticCollector<JavaFileObject> diagnostics, Path sources) {

@@ -35,7 +35,8 @@ class WatchTests {
         assertThat(once("1")).contains("Task 1: a counter: NOT DONE, 1 of 2 tests pass")
                 .contains("FAIL two threads lose no update (model-checked)")
                 .contains("Verdict in ").contains(": module 1, task 1: not done.");
-        assertThat(Files.readAllLines(report())).contains("demo.CounterTests#countsOnOneThread PASSED",
+        assertThat(Files.readAllLines(report())).contains(
+                "demo.CounterTests#countsOnOneThread PASSED",
                 "demo.CounterTests#twoThreads FAILED");
 
         Fixture.write(root.resolve(Fixture.COUNTER), Fixture.SAFE);
