@@ -29,8 +29,9 @@ import threadlab.grader.testing.Submissions;
  */
 class WatchAgreesWithMavenIT {
 
-    private static final Pattern TESTCASE = Pattern.compile(
-            "<testcase name=\"([^\"(\\[]+)[^\"]*\" classname=\"([^\"]+)\"[^>]*?(/>|>(.*?)</testcase>)",
+    /** A test in Surefire's XML report: method (before any parameters), class, and body. */
+    private static final Pattern TESTCASE = Pattern.compile("<testcase"
+            + " name=\"([^\"(\\[]+)[^\"]*\" classname=\"([^\"]+)\"[^>]*?(/>|>(.*?)</testcase>)",
             Pattern.DOTALL);
 
     @Test
