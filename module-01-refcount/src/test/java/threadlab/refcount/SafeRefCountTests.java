@@ -3,10 +3,10 @@ package threadlab.refcount;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.atomic.AtomicInteger;
-import org.jetbrains.lincheck.Lincheck;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import threadlab.testing.Verdict;
 
 /**
  * The thread-safe count. The tests with two threads do not start them and hope: Lincheck runs
@@ -22,35 +22,48 @@ class SafeRefCountTests {
 
     @Test
     @DisplayName("a new count is 1, incref adds one and decref takes one off")
-    void countsUpAndDown() {
+    void countsUpAndDown() throws Exception {
         AtomicInteger frees = new AtomicInteger();
         SafeRefCount count = new SafeRefCount(frees::incrementAndGet);
 
         count.incref();
-        assertThat(count.get()).as("the count after one incref on a new object").isEqualTo(2);
+        int afterIncref = count.get();
         count.decref();
-        assertThat(count.get()).as("the count after incref, then decref").isEqualTo(1);
-        assertThat(frees).as("frees while a reference is left").hasValue(0);
+        int afterDecref = count.get();
+
+        Verdict.withLikelyCause("a new object starts at 1, and each call moves the count by"
+                + " exactly one", () -> {
+                    assertThat(afterIncref).as("the count after one incref on a new object")
+                            .isEqualTo(2);
+                    assertThat(afterDecref).as("the count after incref, then decref")
+                            .isEqualTo(1);
+                });
+        Verdict.withLikelyCause("free runs before the count reaches 0: check for 0 after taking"
+                + " one off, not before", () -> assertThat(frees)
+                        .as("frees while a reference is left").hasValue(0));
     }
 
     @Test
     @DisplayName("the decref that takes the count to 0 frees the object, once")
-    void freesAtZero() {
+    void freesAtZero() throws Exception {
         AtomicInteger frees = new AtomicInteger();
         SafeRefCount count = new SafeRefCount(frees::incrementAndGet);
 
         count.decref();
 
         assertThat(count.get()).as("the count after the only reference was dropped").isZero();
-        assertThat(frees).as("frees after the only reference was dropped").hasValue(1);
+        Verdict.withLikelyCause(frees.get() == 0 ? Causes.neverFrees() : "free must run once only",
+                () -> assertThat(frees).as("frees after the only reference was dropped")
+                        .hasValue(1));
     }
 
     @Test
     @DisplayName("two threads adding a reference at once lose no update (model-checked)")
     void twoIncrefsAtOnce() {
         new SafeRefCount(() -> { }).incref(); // on one thread first: is Task 3 begun?
+        String lostUpdate = Causes.lostUpdate();
 
-        Lincheck.runConcurrentTest(INTERLEAVINGS, () -> {
+        ModelCheck.run(INTERLEAVINGS, lostUpdate, () -> {
             SafeRefCount count = new SafeRefCount(() -> { });
             Thread first = new Thread(count::incref);
             Thread second = new Thread(count::incref);
@@ -59,10 +72,9 @@ class SafeRefCountTests {
             join(first);
             join(second);
             int c = count.get();
-            if (c != 3) {
-                throw new AssertionError("the count after two threads each added a reference to"
-                        + " an object with one: expected 3, but it is " + c);
-            }
+            Verdict.check(c == 3, "a count of 3 after two threads each added a reference to an"
+                    + " object with one", "the count is " + c + (c == 2 ? ": one update was lost"
+                    : ""), lostUpdate);
         });
     }
 
@@ -71,8 +83,9 @@ class SafeRefCountTests {
             + " (model-checked)")
     void twoDecrefsAtOnce() {
         new SafeRefCount(() -> { }).decref(); // on one thread first: is Task 3 begun?
+        String lostUpdate = Causes.lostUpdate();
 
-        Lincheck.runConcurrentTest(INTERLEAVINGS, () -> {
+        ModelCheck.run(INTERLEAVINGS, lostUpdate, () -> {
             AtomicInteger frees = new AtomicInteger();
             SafeRefCount count = new SafeRefCount(frees::incrementAndGet);
             count.incref();
@@ -84,11 +97,12 @@ class SafeRefCountTests {
             join(second);
             int c = count.get();
             int f = frees.get();
-            if (c != 0 || f != 1) {
-                throw new AssertionError("after two threads each dropped one of two references:"
-                        + " expected a count of 0 and one free, but the count is " + c
-                        + " and the object was freed " + f + " time(s)");
-            }
+            Verdict.check(c == 0 && f == 1, "a count of 0 and one free, after two threads each"
+                    + " dropped one of the object's two references", "the count is " + c
+                    + " and the object was freed " + f + " time(s)" + (f > 1 ? ": a double free"
+                    : f == 0 && c > 0 ? ": a drop was lost (a leak)" : ""),
+                    f > 1 ? Causes.separateZeroCheck() : c != 0 ? lostUpdate
+                    : Causes.neverFrees());
         });
     }
 

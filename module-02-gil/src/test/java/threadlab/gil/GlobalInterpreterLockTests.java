@@ -11,6 +11,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import threadlab.testing.Verdict;
 
 @Tag("task:1")
 @Timeout(10)
@@ -28,11 +29,13 @@ class GlobalInterpreterLockTests {
         assertThat(gil.isHeldByCurrentThread()).as("isHeldByCurrentThread() before acquire()")
                 .isFalse();
         gil.acquire();
-        assertThat(gil.isHeldByCurrentThread()).as("isHeldByCurrentThread() after acquire()")
-                .isTrue();
+        Verdict.withLikelyCause("remember which thread holds the GIL, and compare it with"
+                + " Thread.currentThread()", () -> assertThat(gil.isHeldByCurrentThread())
+                        .as("isHeldByCurrentThread() after acquire()").isTrue());
         gil.release();
-        assertThat(gil.isHeldByCurrentThread()).as("isHeldByCurrentThread() after release()")
-                .isFalse();
+        Verdict.withLikelyCause("release() never lets go of the GIL: it must clear the holder",
+                () -> assertThat(gil.isHeldByCurrentThread())
+                        .as("isHeldByCurrentThread() after release()").isFalse());
     }
 
     @Test
@@ -47,10 +50,14 @@ class GlobalInterpreterLockTests {
         });
         second.awaitWaiting();
 
-        assertThat(secondHasIt).as("the second thread got the GIL while the first held it")
-                .isFalse();
+        Verdict.withLikelyCause("acquire() does not wait for the GIL to be free",
+                () -> assertThat(secondHasIt)
+                        .as("the second thread got the GIL while the first held it").isFalse());
         gil.release();
-        second.finish("the second thread's acquire() after the first released the GIL");
+        Verdict.withLikelyCause("a lost wake-up: release() must wake the waiting threads (signal"
+                + " the Condition they await, or notifyAll() on the monitor they wait() on)",
+                () -> second.finish("the second thread's acquire() after the first released the"
+                        + " GIL"));
         assertThat(secondHasIt).as("the second thread got the GIL once it was released")
                 .isTrue();
     }
@@ -72,21 +79,25 @@ class GlobalInterpreterLockTests {
         });
         assertThat(tried.await(5, TimeUnit.SECONDS)).as("the intruder's release() returned")
                 .isTrue();
-        intruder.finish("the intruder");
+        Verdict.withLikelyCause("no owner check: release() must check that the calling thread"
+                + " holds the GIL, and throw IllegalMonitorStateException otherwise, as"
+                + " ReentrantLock.unlock() does", () -> intruder.finish("the intruder"));
 
-        assertThat(gil.isHeldByCurrentThread())
-                .as("the holder still holds the GIL after another thread's release()")
-                .isTrue();
+        Verdict.withLikelyCause("release() changed the GIL's state before it checked the owner",
+                () -> assertThat(gil.isHeldByCurrentThread())
+                        .as("the holder still holds the GIL after another thread's release()")
+                        .isTrue());
         gil.release();
     }
 
     @Test
     @DisplayName("release() when nobody holds the GIL throws IllegalMonitorStateException")
-    void releaseWhenFreeThrows() {
+    void releaseWhenFreeThrows() throws Exception {
         assertThat(gil.isHeldByCurrentThread()).as("isHeldByCurrentThread() of a new GIL")
                 .isFalse();
-        assertThatThrownBy(gil::release)
-                .as("release() on a GIL that nobody holds")
-                .isInstanceOf(IllegalMonitorStateException.class);
+        Verdict.withLikelyCause("no owner check: a GIL that nobody holds has no owner to release"
+                + " it", () -> assertThatThrownBy(gil::release)
+                        .as("release() on a GIL that nobody holds")
+                        .isInstanceOf(IllegalMonitorStateException.class));
     }
 }

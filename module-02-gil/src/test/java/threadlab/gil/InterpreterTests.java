@@ -11,6 +11,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import threadlab.testing.Verdict;
 
 @Tag("task:4")
 @Timeout(10)
@@ -28,10 +29,12 @@ class InterpreterTests {
                 () -> ran.add("step 1, GIL held: " + gil.isHeldByCurrentThread()),
                 () -> ran.add("step 2, GIL held: " + gil.isHeldByCurrentThread())));
 
-        assertThat(ran).as("the steps that ran, in order")
-                .containsExactly("step 1, GIL held: true", "step 2, GIL held: true");
-        assertThat(gil.isHeldByCurrentThread()).as("holding the GIL after run() returned")
-                .isFalse();
+        Verdict.withLikelyCause("run() must take the GIL before the first step and hold it for"
+                + " every step", () -> assertThat(ran).as("the steps that ran, in order")
+                        .containsExactly("step 1, GIL held: true", "step 2, GIL held: true"));
+        Verdict.withLikelyCause("release the GIL at the end of run()",
+                () -> assertThat(gil.isHeldByCurrentThread())
+                        .as("holding the GIL after run() returned").isFalse());
     }
 
     @Test
@@ -54,8 +57,9 @@ class InterpreterTests {
 
         assertThat(failing.failure()).as("what ended the failing thread")
                 .hasValueSatisfying(e -> assertThat(e).hasMessage("step 2 failed"));
-        assertThat(nextEnded).as("another thread got the GIL after the failing one ended")
-                .isTrue();
+        Verdict.withLikelyCause("release the GIL in a finally block, so that it is released also"
+                + " when a step throws", () -> assertThat(nextEnded)
+                        .as("another thread got the GIL after the failing one ended").isTrue());
         assertThat(ran).as("the steps that ran").containsExactly("step 1", "next");
     }
 
@@ -102,7 +106,9 @@ class InterpreterTests {
         rethrowIfNotDone(second);
 
         assertThat(overlapped).as("two steps ran at the same time").isFalse();
-        assertThat(turns).as("the turns the threads took, in order").hasSizeGreaterThanOrEqualTo(6);
+        Verdict.withLikelyCause("the running thread never dropped the GIL: run() must call"
+                + " gil.dropIfRequested() between steps", () -> assertThat(turns)
+                        .as("the turns the threads took, in order").hasSizeGreaterThanOrEqualTo(6));
     }
 
     /** Rethrows a "Task N" failure, so that an unfinished task says so. */

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import threadlab.refcount.BrokenUnsynchronizedRefCount;
 import threadlab.refcount.RefCount;
+import threadlab.testing.Verdict;
 
 @Tag("task:5")
 @Timeout(20)
@@ -53,8 +54,12 @@ class NaiveRefCountsTests {
 
         NaiveRefCounts.share(new Interpreter(gil), watched, 4, 5_000);
 
-        assertThat(calls).as("incref and decref calls, 4 threads x 5,000 pairs").hasValue(40_000);
-        assertThat(withoutTheGil).as("a call ran without holding the GIL").isFalse();
+        Verdict.withLikelyCause("share() returned before every thread had finished: join them all",
+                () -> assertThat(calls).as("incref and decref calls, 4 threads x 5,000 pairs")
+                        .hasValue(40_000));
+        Verdict.withLikelyCause("update the count only from steps that the interpreter runs:"
+                + " start the threads with interpreter.start(...)", () -> assertThat(withoutTheGil)
+                        .as("a call ran without holding the GIL").isFalse());
         assertThat(naive.get()).as("the count after every pair was undone").isEqualTo(1);
         assertThat(frees).as("how often the object was freed").hasValue(0);
     }

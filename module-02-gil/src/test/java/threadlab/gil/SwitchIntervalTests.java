@@ -10,6 +10,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import threadlab.testing.Verdict;
 
 @Tag("task:2")
 @Timeout(10)
@@ -40,9 +41,10 @@ class SwitchIntervalTests {
         });
         waiter.awaitWaiting();
 
-        assertThat(gil.dropRequested())
-                .as("dropRequested() while a thread has waited far less than the 1-hour interval")
-                .isFalse();
+        Verdict.withLikelyCause("the waiter set the drop request at once; acquire() must first"
+                + " wait a whole switch interval", () -> assertThat(gil.dropRequested())
+                        .as("dropRequested() while a thread has waited far less than the 1-hour"
+                                + " interval").isFalse());
         gil.release();
         waiter.finish("the waiter");
     }
@@ -72,8 +74,11 @@ class SwitchIntervalTests {
         gil.release();
         waiter.finish("the waiter");
 
-        assertThat(dropped).as("dropIfRequested() returned true once, when the waiter asked")
-                .isTrue();
+        boolean droppedOnce = dropped;
+        Verdict.withLikelyCause("acquire() must set the drop request after waiting an interval",
+                () -> assertThat(droppedOnce)
+                        .as("dropIfRequested() returned true once, when the waiter asked")
+                        .isTrue());
         assertThat(waiterRan).as("the waiter got the GIL while the holder kept checking").isTrue();
         assertThat(heldAfterwards).as("the holder has the GIL back after the drop").isTrue();
         assertThat(turns).as("who ran, in order").contains("waiter");
@@ -100,7 +105,10 @@ class SwitchIntervalTests {
         gil.release();
         waiter.finish("the waiter");
 
-        assertThat(turns).as("who had the GIL, in order, after the holder dropped it")
-                .containsExactly("waiter", "holder, back from dropIfRequested()");
+        Verdict.withLikelyCause("once another thread has taken the GIL, the dropper must queue"
+                + " for it like any other thread; without forced switching it takes the GIL"
+                + " straight back", () -> assertThat(turns)
+                        .as("who had the GIL, in order, after the holder dropped it")
+                        .containsExactly("waiter", "holder, back from dropIfRequested()"));
     }
 }

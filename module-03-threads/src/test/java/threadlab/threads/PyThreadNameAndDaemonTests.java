@@ -10,6 +10,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import threadlab.testing.Verdict;
 
 @Tag("task:4")
 @Timeout(10)
@@ -18,7 +19,7 @@ class PyThreadNameAndDaemonTests {
 
     @Test
     @DisplayName("a name given to the constructor is the name of the thread the target runs on")
-    void theGivenNameIsTheThreadsName() throws InterruptedException {
+    void theGivenNameIsTheThreadsName() throws Exception {
         AtomicReference<String> nameInside = new AtomicReference<>();
         CountDownLatch ran = new CountDownLatch(1);
         PyThread thread = new PyThread("sleeper", args -> {
@@ -26,28 +27,32 @@ class PyThreadNameAndDaemonTests {
             ran.countDown();
         });
 
-        assertThat(thread.getName()).as("getName() of new PyThread(\"sleeper\", ...)")
-                .isEqualTo("sleeper");
+        Verdict.withLikelyCause("keep the name given to the constructor",
+                () -> assertThat(thread.getName()).as("getName() of new PyThread(\"sleeper\","
+                        + " ...)").isEqualTo("sleeper"));
         thread.start();
         assertThat(ran.await(5, SECONDS))
                 .as("the target should run within 5 s of start()")
                 .isTrue();
-        assertThat(nameInside.get())
-                .as("Thread.currentThread().getName() inside the target")
-                .isEqualTo("sleeper");
+        Verdict.withLikelyCause("the name lives apart from the java.lang.Thread that runs the"
+                + " target", () -> assertThat(nameInside.get())
+                        .as("Thread.currentThread().getName() inside the target")
+                        .isEqualTo("sleeper"));
     }
 
     @Test
     @DisplayName("without a name, the thread is named like Java's threads: Thread-N")
-    void theDefaultNameIsJavas() {
+    void theDefaultNameIsJavas() throws Exception {
         PyThread thread = new PyThread(args -> { });
 
-        assertThat(thread.getName()).as("getName() of new PyThread(target)").startsWith("Thread-");
+        Verdict.withLikelyCause("without a name, let java.lang.Thread choose one",
+                () -> assertThat(thread.getName()).as("getName() of new PyThread(target)")
+                        .startsWith("Thread-"));
     }
 
     @Test
     @DisplayName("setName() renames the thread")
-    void setNameRenamesTheThread() throws InterruptedException {
+    void setNameRenamesTheThread() throws Exception {
         AtomicReference<String> nameInside = new AtomicReference<>();
         CountDownLatch ran = new CountDownLatch(1);
         PyThread thread = new PyThread("sleeper", args -> {
@@ -62,14 +67,15 @@ class PyThreadNameAndDaemonTests {
         assertThat(ran.await(5, SECONDS))
                 .as("the target should run within 5 s of start()")
                 .isTrue();
-        assertThat(nameInside.get())
-                .as("Thread.currentThread().getName() inside the target, after setName(\"napper\")")
-                .isEqualTo("napper");
+        Verdict.withLikelyCause("the name lives apart from the java.lang.Thread that runs the"
+                + " target", () -> assertThat(nameInside.get())
+                        .as("Thread.currentThread().getName() inside the target, after"
+                                + " setName(\"napper\")").isEqualTo("napper"));
     }
 
     @Test
     @DisplayName("setDaemon(true) before start() makes the target run on a daemon thread")
-    void setDaemonMakesADaemonThread() throws InterruptedException {
+    void setDaemonMakesADaemonThread() throws Exception {
         AtomicReference<Boolean> daemonInside = new AtomicReference<>();
         CountDownLatch ran = new CountDownLatch(1);
         PyThread thread = new PyThread(args -> {
@@ -79,19 +85,22 @@ class PyThreadNameAndDaemonTests {
 
         thread.setDaemon(true);
 
-        assertThat(thread.isDaemon()).as("isDaemon() after setDaemon(true)").isTrue();
+        Verdict.withLikelyCause("keep the daemon status on the java.lang.Thread",
+                () -> assertThat(thread.isDaemon()).as("isDaemon() after setDaemon(true)")
+                        .isTrue());
         thread.start();
         assertThat(ran.await(5, SECONDS))
                 .as("the target should run within 5 s of start()")
                 .isTrue();
-        assertThat(daemonInside.get())
-                .as("Thread.currentThread().isDaemon() inside the target, after setDaemon(true)")
-                .isTrue();
+        Verdict.withLikelyCause("set daemon on the thread that runs the target, before it"
+                + " starts", () -> assertThat(daemonInside.get())
+                        .as("Thread.currentThread().isDaemon() inside the target, after"
+                                + " setDaemon(true)").isTrue());
     }
 
     @Test
     @DisplayName("setDaemon() after start() throws IllegalThreadStateException")
-    void setDaemonAfterStartThrows() {
+    void setDaemonAfterStartThrows() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         PyThread thread = new PyThread(args -> release.await(5, SECONDS));
         thread.start();
@@ -99,9 +108,10 @@ class PyThreadNameAndDaemonTests {
         Throwable thrown = catchThrowable(() -> thread.setDaemon(true));
         release.countDown();
 
-        assertThat(thrown)
-                .as("setDaemon(true) on a thread that was started and is still running")
-                .isInstanceOf(IllegalThreadStateException.class)
-                .hasMessage("cannot set daemon status of active thread");
+        Verdict.withLikelyCause("remember that the thread was started, as Python does",
+                () -> assertThat(thrown)
+                        .as("setDaemon(true) on a thread that was started and is still running")
+                        .isInstanceOf(IllegalThreadStateException.class)
+                        .hasMessage("cannot set daemon status of active thread"));
     }
 }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import threadlab.testing.Verdict;
 
 /**
  * Runs {@code demo(sleeper, 2, 3, out)} on a thread named "demo caller", with a sleeper whose
@@ -32,6 +33,8 @@ import org.junit.jupiter.api.Timeout;
 class SleeperDemoTests {
 
     private static final String DEMO_CALLER = "demo caller";
+    private static final String RUN_NOT_START = "run() was called instead of start(): run() calls"
+            + " the target on the calling thread; start() makes a new thread";
 
     private final List<Line> lines = new CopyOnWriteArrayList<>();
     private final PrintStream out = new PrintStream(new LineRecorder(), true, UTF_8);
@@ -56,9 +59,13 @@ class SleeperDemoTests {
     void printsHiWhileTheSleeperSleeps() throws Throwable {
         PyThread thread = callDemo();
 
-        assertThat(threadsThatPrinted("Hi"))
-                .as("the threads that printed Hi, by the time demo(sleeper, 2, 3, out) returned")
-                .containsExactly(DEMO_CALLER, DEMO_CALLER, DEMO_CALLER);
+        List<String> hiPrinters = threadsThatPrinted("Hi");
+        Verdict.withLikelyCause(hiPrinters.isEmpty() ? "main waits for the sleeper before"
+                + " printing (a join() before the loop?), or prints to another stream"
+                : "print Hi hiCount times, from main, to out", () -> assertThat(hiPrinters)
+                        .as("the threads that printed Hi, by the time demo(sleeper, 2, 3, out)"
+                                + " returned").containsExactly(DEMO_CALLER, DEMO_CALLER,
+                                DEMO_CALLER));
         assertThat(texts())
                 .as("the lines printed while the sleeper still sleeps")
                 .doesNotContain("I've woken up!");
@@ -66,9 +73,10 @@ class SleeperDemoTests {
         wakeUp.countDown();
         thread.join(Duration.ofSeconds(5));
 
-        assertThat(texts())
-                .as("all lines printed, once the sleeper woke up: every Hi comes before its end")
-                .endsWith("I've woken up!");
+        Verdict.withLikelyCause("the demo runs the sleeper from task 1 unchanged, which prints"
+                + " to the out stream it was given", () -> assertThat(texts())
+                        .as("all lines printed, once the sleeper woke up: every Hi comes before"
+                                + " its end").endsWith("I've woken up!"));
     }
 
     @Test
@@ -78,11 +86,14 @@ class SleeperDemoTests {
         wakeUp.countDown();
         thread.join(Duration.ofSeconds(5));
 
-        assertThat(sleptOn.get()).as("the thread the sleeper slept on").isNotNull();
-        assertThat(threadsThatPrinted("Hi, I'll be sleeping for 2 seconds"))
-                .as("the threads that printed the sleeper's announcement")
-                .hasSize(1)
-                .doesNotContain(DEMO_CALLER);
+        Verdict.withLikelyCause("the demo never ran the sleeper: start a PyThread whose target"
+                + " calls sleeper.sleeper(seconds)", () -> assertThat(sleptOn.get())
+                        .as("the thread the sleeper slept on").isNotNull());
+        Verdict.withLikelyCause("the sleeper prints its own announcement",
+                () -> assertThat(threadsThatPrinted("Hi, I'll be sleeping for 2 seconds"))
+                        .as("the threads that printed the sleeper's announcement")
+                        .hasSize(1)
+                        .doesNotContain(DEMO_CALLER));
         assertThat(threadsThatPrinted("I've woken up!"))
                 .as("the threads that printed I've woken up!")
                 .hasSize(1)
@@ -94,9 +105,10 @@ class SleeperDemoTests {
     void returnsTheStartedThread() throws Throwable {
         PyThread thread = callDemo();
 
-        assertThat(thread.isAlive())
-                .as("isAlive() of the thread demo() returned, while the sleeper sleeps")
-                .isTrue();
+        Verdict.withLikelyCause("demo() joined the thread before returning, or returned a thread"
+                + " that was never started", () -> assertThat(thread.isAlive())
+                        .as("isAlive() of the thread demo() returned, while the sleeper sleeps")
+                        .isTrue());
 
         wakeUp.countDown();
         thread.join(Duration.ofSeconds(5));
@@ -118,14 +130,14 @@ class SleeperDemoTests {
         } catch (ExecutionException e) {
             throw e.getCause(); // what demo() threw, such as "Task 5: ..."
         } catch (TimeoutException e) {
-            throw new AssertionError("demo() did not return within 5 s while the sleeper slept: "
-                    + "it should print Hi and return without waiting for the sleeper", e);
+            throw Verdict.fail("demo() to print Hi and return while the sleeper sleeps",
+                    "it did not return within 5 s", sleptOn.get() == caller ? RUN_NOT_START
+                    : "demo() joined the thread before returning");
         }
-        assertThat(sleptOn.get())
-                .withFailMessage("the sleeper slept on the thread that called demo(): "
-                        + "run() was probably called instead of start()")
-                .isNotSameAs(caller);
-        assertThat(thread).as("the thread demo() returned").isNotNull();
+        Verdict.check(sleptOn.get() != caller, "the sleeper to sleep on a thread of its own",
+                "it slept on the thread that called demo()", RUN_NOT_START);
+        Verdict.withLikelyCause("return the PyThread", () -> assertThat(thread)
+                .as("the thread demo() returned").isNotNull());
         return thread;
     }
 

@@ -15,11 +15,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import threadlab.testing.Verdict;
 
 @Tag("task:1")
 @Timeout(10)
 @DisplayName("Task 1: the sleeper")
 class SleeperTests {
+
+    /** Why nothing reached the stream the sleeper was given. */
+    private static final String SYSTEM_OUT = "the sleeper printed to System.out instead of the out"
+            + " stream given to its constructor";
+
+    /** Why the lines reached that stream, but not as expected. */
+    private static final String EXACT_TEXT = "check the exact text: spelling, the apostrophes, the"
+            + " number of seconds, and the '!'";
 
     /** A sleep that returns at once, so that no test waits real seconds. */
     private static final Sleep NO_SLEEP = duration -> { };
@@ -30,51 +39,70 @@ class SleeperTests {
     @ParameterizedTest(name = "sleeper({0})")
     @ValueSource(ints = {3, 10})
     @DisplayName("announces its nap: Hi, I'll be sleeping for n seconds")
-    void announcesItsNap(int n) throws InterruptedException {
+    void announcesItsNap(int n) throws Exception {
         new Sleeper(NO_SLEEP, out).sleeper(n);
 
-        assertThat(printedLines())
+        Verdict.withLikelyCause(textCause(), () -> assertThat(printedLines())
                 .as("the first line printed by sleeper(%d)", n)
-                .startsWith("Hi, I'll be sleeping for " + n + " seconds");
+                .startsWith("Hi, I'll be sleeping for " + n + " seconds"));
     }
 
     @Test
     @DisplayName("asks its Sleep for exactly n seconds")
-    void sleepsForNSeconds() throws InterruptedException {
+    void sleepsForNSeconds() throws Exception {
         List<Duration> asked = new CopyOnWriteArrayList<>();
+        long start = System.nanoTime();
 
         new Sleeper(asked::add, out).sleeper(3);
+        boolean tookTheSeconds = System.nanoTime() - start >= Duration.ofMillis(2900).toNanos();
 
-        assertThat(asked)
+        String cause = asked.isEmpty() ? (tookTheSeconds ? "it slept with Thread.sleep or"
+                + " TimeUnit.sleep itself; use the Sleep given to the constructor, so that time"
+                + " can be controlled" : "the sleep step is missing")
+                : asked.size() > 1 ? "sleep once, for the whole n seconds"
+                : asked.get(0).equals(Duration.ofMillis(3)) ? "Duration.ofMillis(n) was used"
+                + " where Duration.ofSeconds(n) was meant"
+                : "the duration is built from n the wrong way";
+        Verdict.withLikelyCause(cause, () -> assertThat(asked)
                 .as("sleeper(3) should call sleep.sleep(Duration.ofSeconds(3)), once")
-                .containsExactly(Duration.ofSeconds(3));
+                .containsExactly(Duration.ofSeconds(3)));
     }
 
     @Test
     @DisplayName("announces its nap before it sleeps, and wakes up only after the sleep")
-    void printsAroundTheSleep() throws InterruptedException {
+    void printsAroundTheSleep() throws Exception {
         List<String> events = new CopyOnWriteArrayList<>();
         PrintStream recordingOut = new PrintStream(new LinesToEvents(events), true, UTF_8);
         Sleep recordingSleep = duration -> events.add("sleep(" + duration + ")");
 
         new Sleeper(recordingSleep, recordingOut).sleeper(3);
 
-        assertThat(events)
+        int sleep = events.indexOf("sleep(PT3S)");
+        boolean anyLine = events.stream().anyMatch(e -> e.startsWith("print: "));
+        String cause = !anyLine ? SYSTEM_OUT : sleep == 0 ? "the announcement is printed after"
+                + " the sleep: print first, then sleep" : sleep == events.size() - 1 ? "the"
+                + " wake-up line is printed before the sleep is over" : EXACT_TEXT;
+        Verdict.withLikelyCause(cause, () -> assertThat(events)
                 .as("what happened, in order: each line printed and each call to sleep")
                 .containsExactly(
                         "print: Hi, I'll be sleeping for 3 seconds",
                         "sleep(PT3S)",
-                        "print: I've woken up!");
+                        "print: I've woken up!"));
     }
 
     @Test
     @DisplayName("prints exactly two lines, to the PrintStream it was given")
-    void printsTwoLinesToItsOut() throws InterruptedException {
+    void printsTwoLinesToItsOut() throws Exception {
         new Sleeper(NO_SLEEP, out).sleeper(3);
 
-        assertThat(printedLines())
+        Verdict.withLikelyCause(textCause(), () -> assertThat(printedLines())
                 .as("everything sleeper(3) printed to its PrintStream, line by line")
-                .containsExactly("Hi, I'll be sleeping for 3 seconds", "I've woken up!");
+                .containsExactly("Hi, I'll be sleeping for 3 seconds", "I've woken up!"));
+    }
+
+    /** Why the printed lines are not the expected ones, in the graded tests' words. */
+    private String textCause() {
+        return printed.size() == 0 ? SYSTEM_OUT : EXACT_TEXT;
     }
 
     private List<String> printedLines() {

@@ -58,7 +58,8 @@ final class Builds {
         for (String name : module.dependencies()) {
             Exercise dependency = modules.get(name);
             if (dependency == null) {
-                continue;
+                dependency = Exercise.support(module.dir().resolveSibling(name));
+                modules.put(name, dependency);
             }
             Result result = build(dependency);
             if (!result.errors().isEmpty()) {
@@ -92,12 +93,12 @@ final class Builds {
         Path out = module.dir().resolve("target/watch/" + generation);
         Path classes = out.resolve("classes");
         Path testClasses = out.resolve("test-classes");
-        Compiler.Result main = compiler.compile(module.mainSources(), dependencyFolders,
-                classes);
-        // As in Maven, the code to complete compiles without the test libraries.
+        // The test libraries are on both paths: test-support's own code uses them.
+        List<Path> mainPath = new ArrayList<>(dependencyFolders);
+        mainPath.addAll(Compiler.testLibraries());
+        Compiler.Result main = compiler.compile(module.mainSources(), mainPath, classes);
         List<Path> testPath = new ArrayList<>(List.of(classes));
-        testPath.addAll(dependencyFolders);
-        testPath.addAll(Compiler.testLibraries());
+        testPath.addAll(mainPath);
         Compiler.Result tests = main.ok() ? compiler.compile(module.testSources(), testPath,
                 testClasses) : main;
         if (!tests.ok()) {

@@ -14,18 +14,18 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * An exercise module of the course folder, {@code module-NN-name/}, and the exercise modules its
- * pom.xml depends on (module 2 builds on module 1's classes).
+ * An exercise module of the course folder, {@code module-NN-name/}, and the modules of the course
+ * its pom.xml depends on (module 2 builds on module 1's classes; the tests use test-support).
  *
  * @param number the module's number, NN
  * @param dir the module's folder
- * @param dependencies the folders' names of the exercise modules it depends on, in pom order
+ * @param dependencies the folders' names of the course's modules it depends on, in pom order
  */
 public record Exercise(int number, Path dir, List<String> dependencies) {
 
     private static final Pattern FOLDER = Pattern.compile("module-(\\d+)-.+");
     private static final Pattern ARTIFACT = Pattern.compile(
-            "<artifactId>\\s*(module-\\d+-[^<\\s]+)\\s*</artifactId>");
+            "<artifactId>\\s*([^<\\s]+)\\s*</artifactId>");
 
     /**
      * The exercise modules of a course folder, by number.
@@ -49,12 +49,27 @@ public record Exercise(int number, Path dir, List<String> dependencies) {
         return modules;
     }
 
+    /**
+     * A module of the course folder that exercise modules use, as {@code test-support}.
+     *
+     * @param dir its folder
+     * @return the module, numbered 0
+     * @throws IOException if its pom.xml cannot be read
+     */
+    public static Exercise support(Path dir) throws IOException {
+        return new Exercise(0, dir, dependencies(dir));
+    }
+
+    /** The artifacts the pom names that are folders of the course beside it. */
     private static List<String> dependencies(Path dir) throws IOException {
         Set<String> names = new LinkedHashSet<>();
         Matcher artifact = ARTIFACT.matcher(Files.readString(dir.resolve("pom.xml"),
                 StandardCharsets.UTF_8));
         while (artifact.find()) {
-            names.add(artifact.group(1));
+            Path sibling = dir.resolveSibling(artifact.group(1));
+            if (Files.isRegularFile(sibling.resolve("pom.xml"))) {
+                names.add(artifact.group(1));
+            }
         }
         names.remove(dir.getFileName().toString());
         return List.copyOf(names);

@@ -1,6 +1,5 @@
 package threadlab.benchmarks.gil;
 
-import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -55,6 +54,9 @@ public final class GilBenchmark {
         if (args.length > 0 && args[0].equals(StudentLoopBenchmark.COMMAND)) {
             return StudentLoopBenchmark.run(List.of(args).subList(1, args.length));
         }
+        if (args.length > 0 && PictureCommands.NAMES.contains(args[0])) {
+            return PictureCommands.run(args);
+        }
         boolean measure = args.length > 0 && args[0].equals(MEASURE);
         String[] rest = measure ? List.of(args).subList(1, args.length).toArray(String[]::new)
                 : args;
@@ -84,13 +86,9 @@ public final class GilBenchmark {
 
     /** Starts the measuring JVM with the chosen GIL on its class path. */
     private static int launch(Options options) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String classPath = System.getProperty("java.class.path") + File.pathSeparator
-                + options.classes().toAbsolutePath();
-        List<String> command = new ArrayList<>(List.of(java, "-cp", classPath,
-                GilBenchmark.class.getName(), MEASURE));
-        command.addAll(options.toArgs());
-        return new ProcessBuilder(command).inheritIO().start().waitFor();
+        List<String> args = new ArrayList<>(List.of(MEASURE));
+        args.addAll(options.toArgs());
+        return MeasuringJvm.run(GilBenchmark.class, options.classes(), args);
     }
 
     private static int measure(Options options) throws Exception {

@@ -31,8 +31,10 @@ record Options(Path classes, Path chart, boolean quick) {
                     + " mean nothing",
             "  --help         this text",
             "",
-            "java -jar benchmarks/target/benchmarks.jar student-loop --help: the student's loop,"
-                    + " from a save to the task's verdict.");
+            "Other commands: timeline (who holds the GIL, drawn from a run) and convoy (the"
+                    + " convoy effect);",
+            "see java -jar benchmarks/target/benchmarks.jar timeline --help. student-loop --help:"
+                    + " the student's loop, from a save to the task's verdict.");
 
     static final String SOLUTION = "solutions/module-02-gil/target/classes";
     static final String YOURS = "module-02-gil/target/classes";
@@ -69,14 +71,7 @@ record Options(Path classes, Path chart, boolean quick) {
                             + " see the options.");
             }
         }
-        Path gil = classes.resolve("threadlab/gil/GlobalInterpreterLock.class");
-        if (!Files.isRegularFile(gil)) {
-            throw new BadOptionException("No compiled GIL in " + classes.toAbsolutePath()
-                    + " (" + gil.getFileName() + " is missing). Build the course first, from"
-                    + " the repository's root: ./mvnw -q package -DskipTests; then run this"
-                    + " command there, or pass --classes with the folder of a compiled module 2,"
-                    + " such as " + YOURS + ".");
-        }
+        requireGil(classes);
         Path chartFolder = chart.toAbsolutePath().getParent();
         if (chartFolder != null && !Files.isDirectory(chartFolder)) {
             throw new BadOptionException("Cannot write the chart to " + chart + ": the folder "
@@ -85,7 +80,24 @@ record Options(Path classes, Path chart, boolean quick) {
         return new Options(classes, chart, quick);
     }
 
-    private static String value(String option, List<String> left) throws BadOptionException {
+    /**
+     * Checks that a folder holds a compiled module 2.
+     *
+     * @param classes the folder
+     * @throws BadOptionException if it has no compiled GIL, saying how to build one
+     */
+    static void requireGil(Path classes) throws BadOptionException {
+        Path gil = classes.resolve("threadlab/gil/GlobalInterpreterLock.class");
+        if (!Files.isRegularFile(gil)) {
+            throw new BadOptionException("No compiled GIL in " + classes.toAbsolutePath()
+                    + " (" + gil.getFileName() + " is missing). Build the course first, from"
+                    + " the repository's root: ./mvnw -q package -DskipTests; then run this"
+                    + " command there, or pass --classes with the folder of a compiled module 2,"
+                    + " such as " + YOURS + ".");
+        }
+    }
+
+    static String value(String option, List<String> left) throws BadOptionException {
         if (left.isEmpty() || left.get(0).startsWith("--")) {
             throw new BadOptionException(option + " needs a value. Run with --help to see the"
                     + " options.");

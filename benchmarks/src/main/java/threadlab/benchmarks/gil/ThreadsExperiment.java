@@ -93,11 +93,15 @@ final class ThreadsExperiment {
         };
     }
 
-    /** A program of CPU-bound steps; its state is padded, so no two threads share a cache line. */
-    private static Program cpuProgram(long steps) {
+    /** A CPU-bound step; its state is padded, so no two threads share a cache line. */
+    static Step cpuStep() {
         long[] state = new long[17];
         state[8] = System.nanoTime() | 1;
-        return Program.repeat(steps, cpuStep(state));
+        return cpuStep(state);
+    }
+
+    private static Program cpuProgram(long steps) {
+        return Program.repeat(steps, cpuStep());
     }
 
     private static double measureStep() throws Exception {
@@ -176,7 +180,7 @@ final class ThreadsExperiment {
         return System.nanoTime() - start;
     }
 
-    private static void joinAll(List<InterpreterThread> threads) throws Exception {
+    static void joinAll(List<InterpreterThread> threads) throws Exception {
         for (InterpreterThread thread : threads) {
             thread.join();
         }

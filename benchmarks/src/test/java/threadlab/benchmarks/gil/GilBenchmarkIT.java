@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class GilBenchmarkIT {
 
-    private static final Path ROOT = Path.of(System.getProperty("threadlab.root", ".."));
+    static final Path ROOT = Path.of(System.getProperty("threadlab.root", ".."));
 
     @Test
     @DisplayName("a quick run prints the table and writes the chart")
@@ -58,10 +58,10 @@ class GilBenchmarkIT {
         assertThat(result.stderr()).contains("is not finished: Task ");
     }
 
-    private record Result(int exitCode, String stdout, String stderr) {
+    record Result(int exitCode, String stdout, String stderr) {
     }
 
-    private static Result run(String... args) throws Exception {
+    static Result run(String... args) throws Exception {
         Path jar = Path.of(System.getProperty("benchmarks.jar", "target/benchmarks.jar"));
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",

@@ -100,7 +100,8 @@ public final class ProgressView {
      */
     public static String testCommand(ExerciseModule module, int task) {
         if (module.uses().isEmpty()) {
-            return "./mvnw -pl " + module.folder() + " test -Dgroups=task:" + task;
+            // -am builds the test support that the visible tests share.
+            return "./mvnw -pl " + module.folder() + " -am test -Dgroups=task:" + task;
         }
         return "./mvnw -pl " + module.folder() + " -am test -Dtest='" + module.exercisePackage()
                 + ".**' -Dsurefire.failIfNoSpecifiedTests=false -Dgroups=task:" + task;

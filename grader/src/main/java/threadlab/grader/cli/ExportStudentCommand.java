@@ -45,7 +45,7 @@ public final class ExportStudentCommand implements Callable<Integer> {
         printed.printf(Locale.ROOT, "Wrote the student handout to %s: %d files, %.1f kB.%n",
                 written.folder(), written.files(), written.bytes() / 1024.0);
         printed.println("Try it: cd " + written.folder() + " && ./mvnw -q test-compile && ./mvnw"
-                + " -pl module-01-refcount test (the visible tests fail until the tasks are"
+                + " -pl module-03-threads -am test (the visible tests fail until the tasks are"
                 + " done)");
         printed.flush();
         return 0;

@@ -62,7 +62,7 @@ public final class TextReport {
         String module = first.test().module().folder();
         if (nothingDone) {
             return "Nothing is done yet. Start with task 1: read " + module + "/README.md, then"
-                    + " run its visible tests with ./mvnw -pl " + module + " test.";
+                    + " run its visible tests with ./mvnw -pl " + module + " -am test.";
         }
         return "Next step: " + module + ", \"" + first.test().fullName() + "\": "
                 + first.feedback().lines().findFirst().orElse("");

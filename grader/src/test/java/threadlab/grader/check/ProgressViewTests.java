@@ -121,7 +121,7 @@ class ProgressViewTests {
                 + " \"## Task 2\": read one at a time, and\n  try the code in between.\n");
         assertThat(text).doesNotContain("Two, second").doesNotContain("One, first")
                 .contains("Next: fix task 2, run its visible tests with\n"
-                        + "    ./mvnw -pl module-01-refcount test -Dgroups=task:2\n"
+                        + "    ./mvnw -pl module-01-refcount -am test -Dgroups=task:2\n"
                         + "  then run check again.\n");
     }
 
@@ -146,7 +146,7 @@ class ProgressViewTests {
                 + " -am test -Dtest='threadlab.gil.**' -Dsurefire.failIfNoSpecifiedTests=false"
                 + " -Dgroups=task:3");
         assertThat(ProgressView.testCommand(Course.THREADS, 5))
-                .isEqualTo("./mvnw -pl module-03-threads test -Dgroups=task:5");
+                .isEqualTo("./mvnw -pl module-03-threads -am test -Dgroups=task:5");
     }
 
     @Test

@@ -50,7 +50,8 @@ class CheckIT {
                 .contains("4 more hints are in module-01-refcount/HINTS.md, under \"## Task 3\"")
                 .doesNotContain("With a lock: mark every method")
                 .contains("\nNext: do task 3 (module-01-refcount/README.md), run its visible"
-                        + " tests with\n    ./mvnw -pl module-01-refcount test -Dgroups=task:3\n")
+                        + " tests with\n    ./mvnw -pl module-01-refcount -am test"
+                        + " -Dgroups=task:3\n")
                 .contains("tested module 1, module 2 and module 3.")
                 .doesNotContain("threadlab.hidden").doesNotContain("Verdict.");
         assertThat(first.stderr()).isEmpty();
@@ -85,7 +86,7 @@ class CheckIT {
                 .contains("module 3, threads: 0 of 5 tasks done")
                 .contains("First to fix: module 1, refcount, task 1")
                 .contains("Hint 1 of 5:\n    Start each method with `target()`.")
-                .contains("./mvnw -pl module-01-refcount test -Dgroups=task:1");
+                .contains("./mvnw -pl module-01-refcount -am test -Dgroups=task:1");
     }
 
     @Test

@@ -95,7 +95,14 @@ public final class PyThread {
         if (timeout.isNegative() || timeout.isZero()) {
             return;
         }
-        long nanos = timeout.toNanos();
+        long nanos;
+        try {
+            nanos = timeout.toNanos();
+        } catch (ArithmeticException tooLong) {
+            // Beyond about 292 years no clock can tell: no limit at all, as join() waits.
+            thread.join();
+            return;
+        }
         thread.join(nanos / 1_000_000, (int) (nanos % 1_000_000));
     }
 

@@ -1,0 +1,109 @@
+package threadlab.benchmarks.gil;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The command line of the {@code timeline} and {@code convoy} commands.
+ *
+ * @param command {@code timeline} or {@code convoy}
+ * @param classes the compiled module 2 to measure
+ * @param out where the timelines go
+ * @param python the command that starts CPython
+ * @param quick a short run that only checks that everything works
+ * @param redraw draw the timelines again from their logs, without measuring
+ */
+record PictureOptions(String command, Path classes, Path out, String python, boolean quick,
+        boolean redraw) {
+
+    static final String USAGE = String.join("\n",
+            "Usage: java -jar benchmarks/target/benchmarks.jar timeline [--out DIR] [--redraw]"
+                    + " [OPTIONS]",
+            "       java -jar benchmarks/target/benchmarks.jar convoy [OPTIONS]",
+            "",
+            "timeline  runs two CPU-bound threads and a sleeper for 60 ms, on the course's GIL"
+                    + " and in CPython,",
+            "          and draws who holds the GIL: writes course-gil.tsv and .svg, cpython.tsv"
+                    + " and .svg",
+            "convoy    measures the convoy effect: the calls per second of a thread that makes"
+                    + " short",
+            "          blocking calls, alone and beside a CPU-bound thread, on both"
+                    + " interpreters",
+            "",
+            "  --out DIR      where the timelines go; default: gil-timelines (made if missing)",
+            "  --redraw       draw the timelines again from the .tsv logs in --out, without"
+                    + " measuring",
+            "  --classes DIR  the compiled module 2 to measure; default: the reference solution",
+            "  --python CMD   the command that runs CPython 3; default: python3",
+            "  --quick        a short run that checks the command works; its figures mean"
+                    + " nothing",
+            "  --help         this text");
+
+    /**
+     * Reads the command line.
+     *
+     * @param args the command's name, then its options
+     * @return the options, or {@code null} if help was asked for
+     * @throws BadOptionException if an argument is wrong
+     */
+    static PictureOptions parse(String... args) throws BadOptionException {
+        List<String> left = new ArrayList<>(List.of(args));
+        String command = left.remove(0);
+        Path classes = Path.of(Options.SOLUTION);
+        Path out = Path.of("gil-timelines");
+        String python = "python3";
+        boolean quick = false;
+        boolean redraw = false;
+        while (!left.isEmpty()) {
+            String arg = left.remove(0);
+            switch (arg) {
+                case "--help":
+                case "-h":
+                    return null;
+                case "--quick":
+                    quick = true;
+                    break;
+                case "--redraw":
+                    redraw = true;
+                    break;
+                case "--classes":
+                    classes = Path.of(Options.value(arg, left));
+                    break;
+                case "--out":
+                    out = Path.of(Options.value(arg, left));
+                    break;
+                case "--python":
+                    python = Options.value(arg, left);
+                    break;
+                default:
+                    throw new BadOptionException("Unknown option " + arg + " for " + command
+                            + ". Run " + command + " --help to see its options.");
+            }
+        }
+        if (!redraw) {
+            Options.requireGil(classes);
+            if (!Files.isRegularFile(Path.of(CPython.SCRIPT))) {
+                throw new BadOptionException("No CPython experiment at "
+                        + Path.of(CPython.SCRIPT).toAbsolutePath() + ". Run this command from"
+                        + " the repository's root.");
+            }
+        }
+        return new PictureOptions(command, classes, out, python, quick, redraw);
+    }
+
+    /**
+     * The options as arguments again, to hand to the measuring JVM.
+     *
+     * @return the command's name, then its options
+     */
+    List<String> toArgs() {
+        List<String> args = new ArrayList<>(List.of(command, "--classes", classes.toString(),
+                "--out", out.toString(), "--python", python));
+        if (quick) {
+            args.add("--quick");
+        }
+        return args;
+    }
+}
