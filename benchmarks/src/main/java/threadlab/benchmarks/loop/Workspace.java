@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 final class Workspace {
 
     private static final List<String> TOP = List.of("pom.xml", "mvnw", "mvnw.cmd", ".mvn",
-            "config", "watch");
+            "config", "watch", "test-support");
 
     private Workspace() {
     }
