@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -72,6 +73,9 @@ public final class CheckCommand implements Callable<Integer> {
                     + " src/main/java; Ctrl-C stops.")
     private boolean watch;
 
+    @Mixin
+    private SandboxOption sandbox = new SandboxOption();
+
     @Option(names = "--fresh",
             description = "Test every module again, ignoring the results kept from the last"
                     + " check.")
@@ -90,7 +94,8 @@ public final class CheckCommand implements Callable<Integer> {
                     + " copy of the course, or name it: check PATH.", e);
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (Grader grader = new Grader(Limits.DEFAULT)) {
+        try (Grader grader = new Grader(Limits.DEFAULT, List.of(), false, null,
+                sandbox.mode())) {
             boolean done = check(grader, target, modules, fresh);
             if (!watch) {
                 return done ? 0 : 1;

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -43,8 +44,8 @@ import threadlab.grader.submission.UnreadableSubmissionException;
 
 /**
  * {@code grade [SUBMISSION...] [--out DIR] [--jobs N] [--repeat N] [--json FILE]
- * [--rubric FILE]}: grades one submission and prints its report, or a class, and writes every
- * report.
+ * [--rubric FILE] [--sandbox MODE]}: grades one submission and prints its report, or a class,
+ * and writes every report.
  */
 @Command(name = "grade", mixinStandardHelpOptions = true,
         description = {GradeCommand.WHAT, GradeCommand.SUBMISSION, GradeCommand.CLASS},
@@ -121,6 +122,9 @@ public final class GradeCommand implements Callable<Integer> {
                     + " ${DEFAULT-VALUE}).")
     private long submissionTimeoutSeconds;
 
+    @Mixin
+    private SandboxOption sandbox = new SandboxOption();
+
     @Option(names = "--heap", paramLabel = "MB", defaultValue = "256",
             description = "The heap of each test JVM (default: ${DEFAULT-VALUE}).")
     private int heapMegabytes;
@@ -183,7 +187,7 @@ public final class GradeCommand implements Callable<Integer> {
     /** One submission, its report printed: what a student runs on their own work. */
     private int gradeOne(Limits limits, Rubric rubric, Submission target) throws GraderException {
         GradeReport report;
-        try (Grader grader = new Grader(limits, List.of(), false, rubric)) {
+        try (Grader grader = new Grader(limits, List.of(), false, rubric, sandbox.mode())) {
             report = grader.grade(target);
             grader.verifyGraderFiles(target.name());
         }
@@ -201,7 +205,7 @@ public final class GradeCommand implements Callable<Integer> {
             return gradeOne(limits, rubric, Submission.at(candidate.path()));
         }
         GradeReport report;
-        try (Grader grader = new Grader(limits, List.of(), false, rubric)) {
+        try (Grader grader = new Grader(limits, List.of(), false, rubric, sandbox.mode())) {
             Path work = grader.prepare();
             try {
                 Snapshot snapshot = Snapshot.take(candidate);
@@ -245,8 +249,14 @@ public final class GradeCommand implements Callable<Integer> {
         intake.notes().forEach(note -> progressOut.println("Note: " + note));
         String started = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         boolean shareClasses = intake.candidates().size() * repeat >= SHARE_CLASSES_FROM;
-        try (Grader grader = new Grader(limits, List.of(), shareClasses, rubric)) {
+        try (Grader grader = new Grader(limits, List.of(), shareClasses, rubric,
+                sandbox.mode())) {
             grader.prepare();
+            List<String> notes = new ArrayList<>(intake.notes());
+            grader.sandbox().withoutSentence().ifPresent(sentence -> {
+                progressOut.println("Note: " + sentence);
+                notes.add(sentence);
+            });
             List<ClassGrading.Result> runs = new ArrayList<>();
             for (int i = 0; i < repeat; i++) {
                 if (repeat > 1) {
@@ -260,10 +270,9 @@ public final class GradeCommand implements Callable<Integer> {
             }
             ClassGrading.Result first = runs.get(0);
             RunInfo run = RunInfo.here(Grader.version(), jobCount, limits,
-                    TestJvmRunner.options(limits), grader.classDataSharing(), started,
-                    first.millis());
+                    TestJvmRunner.options(limits), grader.classDataSharing(),
+                    grader.sandbox().state(), started, first.millis());
             List<String> problems = new ArrayList<>(first.problems());
-            List<String> notes = new ArrayList<>(intake.notes());
             notes.addAll(problems);
             ReportFiles files = new ReportFiles();
             try {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -20,7 +21,10 @@ import threadlab.grader.gradescope.AutograderBundle;
 import threadlab.grader.rubric.Rubric;
 import threadlab.grader.run.Limits;
 
-/** {@code gradescope OUT [--rubric FILE] [--zip]}: builds a Gradescope autograder. */
+/**
+ * {@code gradescope OUT [--rubric FILE] [--zip] [--sandbox MODE]}: builds a Gradescope
+ * autograder, whose {@code run_autograder} grades with that sandbox mode.
+ */
 @Command(name = "gradescope", mixinStandardHelpOptions = true,
         description = GradescopeCommand.WHAT,
         exitCodeListHeading = "%nExit codes:%n",
@@ -31,7 +35,8 @@ public final class GradescopeCommand implements Callable<Integer> {
     static final String WHAT = "Writes a Gradescope autograder to OUT: setup.sh, which installs"
             + " Java 17, run_autograder, which grades /autograder/submission and writes"
             + " /autograder/results/results.json, this grader's jar, and the rubric. With --zip,"
-            + " also OUT.zip, to upload on the assignment's Configure Autograder page.";
+            + " also OUT.zip, to upload on the assignment's Configure Autograder page."
+            + " run_autograder grades with the --sandbox mode given here.";
 
     @Spec
     private CommandSpec spec;
@@ -46,6 +51,9 @@ public final class GradescopeCommand implements Callable<Integer> {
 
     @Option(names = "--zip", description = "Also write OUT.zip, the autograder to upload.")
     private boolean zip;
+
+    @Mixin
+    private SandboxOption sandbox = new SandboxOption();
 
     @Override
     public Integer call() throws GraderException {
@@ -65,7 +73,7 @@ public final class GradescopeCommand implements Callable<Integer> {
             throw new GraderException(zipFile + " exists already. Delete it, or name another"
                     + " folder for the autograder.");
         }
-        new AutograderBundle(jar, yaml, maxScore).writeTo(folder);
+        new AutograderBundle(jar, yaml, maxScore, sandbox.mode().word()).writeTo(folder);
         PrintWriter printed = spec.commandLine().getOut();
         printed.println("Wrote the Gradescope autograder to " + folder + " ("
                 + String.join(", ", AutograderBundle.FILES) + "); " + maxScore

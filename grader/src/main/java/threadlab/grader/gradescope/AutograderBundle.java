@@ -26,8 +26,9 @@ import threadlab.grader.failure.GraderException;
  * @param rubric the complete rubric, as YAML
  * @param maxScore the most points under that rubric, for the script's own results.json when the
  *     grader cannot run
+ * @param sandbox the {@code --sandbox} mode {@code run_autograder} grades with
  */
-public record AutograderBundle(Path graderJar, String rubric, int maxScore) {
+public record AutograderBundle(Path graderJar, String rubric, int maxScore, String sandbox) {
 
     /** The files of the bundle, in the order they are written. */
     public static final List<String> FILES = List.of("setup.sh", "run_autograder", "grader.jar",
@@ -61,7 +62,8 @@ public record AutograderBundle(Path graderJar, String rubric, int maxScore) {
             Files.writeString(folder.resolve("setup.sh"), script("setup.sh"),
                     StandardCharsets.UTF_8);
             Files.writeString(folder.resolve("run_autograder"), script("run_autograder")
-                    .replace("@MAX_SCORE@", String.valueOf(maxScore)), StandardCharsets.UTF_8);
+                    .replace("@MAX_SCORE@", String.valueOf(maxScore))
+                    .replace("@SANDBOX@", sandbox), StandardCharsets.UTF_8);
             Files.copy(graderJar, folder.resolve("grader.jar"));
             Files.writeString(folder.resolve("rubric.yaml"), rubric, StandardCharsets.UTF_8);
             for (String name : FILES) {

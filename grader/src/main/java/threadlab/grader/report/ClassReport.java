@@ -135,6 +135,7 @@ public final class ClassReport {
                 + limits.maxHeapMegabytes() + " MB, " + limits.maxThreads() + " threads");
         HtmlReport.row(b, "test JVM options", String.join(" ", run.testJvmOptions()));
         HtmlReport.row(b, "class-data sharing", run.classDataSharing());
+        HtmlReport.row(b, "sandbox", run.sandbox());
         b.append("</table><p class=\"muted\">Each student's results.json has the same facts"
                 + " under extra_data, and run.json has them for the class.</p>");
         return Html.page("Class grades", b.toString());

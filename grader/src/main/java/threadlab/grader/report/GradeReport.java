@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import threadlab.grader.run.Limits;
 import threadlab.grader.submission.Submission;
+import threadlab.grader.text.StudentText;
 
 /**
  * A graded submission, with what is needed to reproduce the grade.
@@ -20,15 +21,17 @@ import threadlab.grader.submission.Submission;
  * @param jvms how many test JVMs it took
  * @param testCpuMillis the processor time its test JVMs used, all their threads together, or -1
  *     when unknown (a test JVM died or was stopped before it could tell)
+ * @param sandbox whether its test JVMs ran in the operating-system sandbox, and how, or why not
  */
 public record GradeReport(Submission submission, List<ModuleResult> modules, String graderVersion,
         String javaVersion, Limits limits, long millis, List<String> notes, long compileMillis,
-        long testMillis, int jvms, long testCpuMillis) {
+        long testMillis, int jvms, long testCpuMillis, String sandbox) {
 
-    /** A report. */
+    /** A report. Notes may name what the submission chose (its threads), so each is made safe. */
     public GradeReport {
         modules = List.copyOf(modules);
-        notes = List.copyOf(notes);
+        notes = notes.stream().map(note -> StudentText.lines(note, StudentText.FEEDBACK))
+                .toList();
     }
 
     /**
@@ -44,7 +47,7 @@ public record GradeReport(Submission submission, List<ModuleResult> modules, Str
     public GradeReport(Submission submission, List<ModuleResult> modules, String graderVersion,
             String javaVersion, Limits limits, long millis) {
         this(submission, modules, graderVersion, javaVersion, limits, millis, List.of(), 0,
-                millis, 0, -1);
+                millis, 0, -1, "");
     }
 
     /**

@@ -190,6 +190,9 @@ public final class HtmlReport {
                 report.jvms() == 1 ? "" : "s", report.testCpuMillis() < 0 ? ""
                         : String.format(Locale.ROOT, ", which used %.2f s of processor time",
                                 report.testCpuMillis() / 1000.0)));
+        if (!report.sandbox().isEmpty()) {
+            row(b, "sandbox", report.sandbox());
+        }
         if (run != null) {
             row(b, "machine", run.os() + ", " + run.cores() + " cores, " + run.jobs()
                     + " submissions working at once");

@@ -21,6 +21,8 @@ import java.util.stream.Collectors;
  */
 public final class ClassDataArchive {
 
+    private static final String CLASS_LIST = "classes.lst";
+
     private final Path folder;
     private final List<Path> sharedClasspath;
     private boolean recording;
@@ -50,16 +52,18 @@ public final class ClassDataArchive {
     }
 
     private Path classList() {
-        return folder.resolve("classes.lst");
+        return folder.resolve(CLASS_LIST);
     }
 
     /**
      * The options for the next test JVM: the archive once it is ready; for the first JVM of the
-     * run, the option that records its classes.
+     * run, the option that records its classes, into its working folder, the only one a test JVM
+     * in the sandbox may write.
      *
+     * @param workDir the test JVM's working folder
      * @return JVM options
      */
-    public synchronized List<String> nextJvmOptions() {
+    public synchronized List<String> nextJvmOptions(Path workDir) {
         if (ready) {
             return List.of("-XX:SharedArchiveFile=" + file(), "-Xshare:auto");
         }
@@ -71,9 +75,28 @@ public final class ClassDataArchive {
                 state = "off: " + e.getMessage();
                 return List.of();
             }
-            return List.of("-XX:DumpLoadedClassList=" + classList());
+            return List.of("-XX:DumpLoadedClassList=" + workDir.resolve(CLASS_LIST));
         }
         return List.of();
+    }
+
+    /**
+     * Keeps the classes the recording test JVM listed, from its working folder, before the
+     * folder goes; call it once that JVM has ended, then {@link #build}.
+     *
+     * @param workDir the recording JVM's working folder
+     */
+    public void keepRecording(Path workDir) {
+        try {
+            Files.createDirectories(folder);
+            Path recorded = workDir.resolve(CLASS_LIST);
+            if (Files.isRegularFile(recorded, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                Files.copy(recorded, classList(),
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            state = "off: " + e.getMessage();
+        }
     }
 
     /**
@@ -102,7 +125,7 @@ public final class ClassDataArchive {
             Process dump = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(folder.resolve("dump.log").toFile()).start();
             if (!dump.waitFor(120, TimeUnit.SECONDS)) {
-                dump.destroyForcibly();
+                ProcessTree.end(dump.toHandle(), ProcessTree.STOP_LIMIT);
                 state = "off: building it took more than 120 s";
                 return;
             }

@@ -62,16 +62,26 @@ public final class TestJvmRunner {
     static final double BUSY_MACHINE = 0.9;
 
     private static final Optional<Event> STDOUT_CLOSED = Optional.empty();
+    /** The note when a process of the submission outlived the limit for ending it. */
+    static final String STILL_RUNNING = "A process your code started was still running "
+            + Limits.seconds(ProcessTree.STOP_LIMIT) + " after the grader stopped it. Programs"
+            + " should end the processes and threads they start.";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /**
      * The flags: a quick start with the C1 compiler alone and the serial collector; out of
-     * memory ends the JVM at once, and says so on standard error; a fixed locale and time zone.
+     * memory ends the JVM at once, and says so on standard error; no attaching to it; a fixed
+     * locale and time zone.
+     *
+     * <p>No {@code --limit-modules}: the JVM turns class-data sharing off with it (JDK 17 and
+     * 25), the JDK's own archive and the run's, which costs every test JVM's start. What it
+     * would add, the sandbox holds: no JVM accepts an attach, each sees no other process, and
+     * none has a network.
      */
     private static List<String> flags() {
         List<String> flags = new ArrayList<>(List.of("-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-XX:+ExitOnOutOfMemoryError",
-                "-XX:+DisplayVMOutputToStderr"));
+                "-XX:+DisplayVMOutputToStderr", "-XX:+DisableAttachMechanism"));
         flags.addAll(List.of("-Dfile.encoding=UTF-8", "-Djava.awt.headless=true",
                 "-Duser.language=en", "-Duser.country=US", "-Duser.timezone=UTC"));
         return List.copyOf(flags);
@@ -81,6 +91,7 @@ public final class TestJvmRunner {
     private final List<String> jvmArgs;
     private final ClassDataArchive archive;
     private final Activity activity;
+    private final Sandbox sandbox;
 
     /**
      * A runner with limits.
@@ -122,10 +133,25 @@ public final class TestJvmRunner {
      */
     public TestJvmRunner(Limits limits, List<String> jvmArgs, ClassDataArchive archive,
             Activity activity) {
+        this(limits, jvmArgs, archive, activity, Sandbox.off());
+    }
+
+    /**
+     * A runner whose test JVMs run in a sandbox.
+     *
+     * @param limits the time and memory bounds
+     * @param jvmArgs more options for each test JVM
+     * @param archive the run's archive, or {@code null} for none
+     * @param activity told when a test JVM waits, and when it works again
+     * @param sandbox the sandbox each test JVM runs in, or one that is off
+     */
+    public TestJvmRunner(Limits limits, List<String> jvmArgs, ClassDataArchive archive,
+            Activity activity, Sandbox sandbox) {
         this.limits = limits;
         this.jvmArgs = List.copyOf(jvmArgs);
         this.archive = archive;
         this.activity = activity;
+        this.sandbox = sandbox;
     }
 
     /**
@@ -168,6 +194,7 @@ public final class TestJvmRunner {
         try {
             Files.createDirectories(workDir.resolve("home"));
             Files.createDirectories(workDir.resolve("tmp"));
+            sandbox.prepare(workDir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -248,7 +275,8 @@ public final class TestJvmRunner {
         byte[] seed = new byte[16];
         RANDOM.nextBytes(seed);
         String secret = HexFormat.of().formatHex(seed);
-        List<String> archiveOptions = archive == null ? List.of() : archive.nextJvmOptions();
+        List<String> archiveOptions = archive == null ? List.of()
+                : archive.nextJvmOptions(workDir);
         Process process = start(classpath, workDir, archiveOptions);
         BlockingQueue<Optional<Event>> events = new LinkedBlockingQueue<>();
         StringBuilder log = new StringBuilder();
@@ -378,12 +406,15 @@ public final class TestJvmRunner {
             Thread.currentThread().interrupt();
             stop(process);
         } finally {
-            stop(process);
+            if (!stop(process)) {
+                collected.notes.add(STILL_RUNNING);
+            }
             watch.ended();
             if (!told) {
                 collected.cpuKnown = false;
             }
             if (archiveOptions.stream().anyMatch(o -> o.startsWith("-XX:DumpLoadedClassList"))) {
+                archive.keepRecording(workDir);
                 daemon("class-data-archive", archive::build).start();
             }
         }
@@ -592,10 +623,11 @@ public final class TestJvmRunner {
     }
 
     private Process start(List<Path> classpath, Path workDir, List<String> archiveOptions) {
-        ProcessBuilder builder = new ProcessBuilder(command(classpath, workDir, archiveOptions))
-                .directory(workDir.toFile());
-        builder.environment().put("HOME", workDir.resolve("home").toString());
-        builder.environment().put("TMPDIR", workDir.resolve("tmp").toString());
+        List<Path> readable = new ArrayList<>(classpath);
+        readable.addAll(Sandbox.filesNamedIn(jvmArgs));
+        readable.addAll(Sandbox.filesNamedIn(archiveOptions));
+        ProcessBuilder builder = sandbox.builder(command(classpath, workDir, archiveOptions),
+                workDir, readable);
         builder.environment().remove("JAVA_TOOL_OPTIONS");
         builder.environment().remove("JDK_JAVA_OPTIONS");
         builder.environment().remove("_JAVA_OPTIONS");
@@ -650,18 +682,18 @@ public final class TestJvmRunner {
         if (!process.waitFor(5, TimeUnit.SECONDS)) {
             stop(process);
         }
-        return process.waitFor();
+        return process.isAlive() ? -1 : process.exitValue();
     }
 
-    private static void stop(Process process) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
-        try {
-            process.waitFor(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    /**
+     * Ends the test JVM and every process under it, and waits for them, bounded.
+     *
+     * @return whether all are gone
+     */
+    private static boolean stop(Process process) {
+        boolean gone = ProcessTree.end(process.toHandle(), ProcessTree.STOP_LIMIT);
         closeQuietly(process.getOutputStream());
+        return gone;
     }
 
     private static void closeQuietly(OutputStream out) {

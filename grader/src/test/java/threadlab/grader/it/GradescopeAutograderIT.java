@@ -105,8 +105,11 @@ class GradescopeAutograderIT {
                     StandardCharsets.UTF_8)).isZero();
         }
         assertThat(Files.readString(bundle.resolve("setup.sh")))
-                .contains("apt-get install -y --no-install-recommends openjdk-17-jdk-headless");
-        assertThat(Files.readString(bundle.resolve("run_autograder"))).doesNotContain("@MAX");
+                .contains("apt-get install -y --no-install-recommends openjdk-17-jdk-headless")
+                .contains(" bubblewrap");
+        assertThat(Files.readString(bundle.resolve("run_autograder"))).doesNotContain("@MAX")
+                .doesNotContain("@SANDBOX").contains("sandbox=auto")
+                .contains("--sandbox \"$sandbox\"");
         Path zip = work.resolve("autograder.zip");
         try (FileSystem fs = FileSystems.newFileSystem(URI.create("jar:" + zip.toUri()),
                 Map.of("enablePosixFileAttributes", "true"));

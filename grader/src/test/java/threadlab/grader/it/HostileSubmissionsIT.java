@@ -1,6 +1,7 @@
 package threadlab.grader.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
@@ -30,6 +31,8 @@ class HostileSubmissionsIT {
     private static final List<String> HOSTILE = List.of("halt", "deadlock", "leftover",
             "out-of-memory", "thread-bomb", "flood", "write-results", "overwrite-hidden-tests",
             "read-hidden-tests");
+    /** The variant that rewrites the hidden tests, which the sandbox, on here, stops at once. */
+    private static final String OVERWRITE = "overwrite-hidden-tests";
 
     @TempDir
     static Path classDir;
@@ -116,8 +119,11 @@ class HostileSubmissionsIT {
                 assertThat(test.get("status").asText()).as(test.toString()).isEqualTo("passed");
             }
         }
-        assertThat(student.results().get("output").asText()).contains("did not end")
-                .contains("\"stray\"");
+        // Notes name what the code chose (its threads), so they are in extra_data, not in the
+        // summary shown before grades are published.
+        assertThat(student.results().get("extra_data").get("notes").get(0).asText())
+                .contains("did not end").contains("\"stray\"");
+        assertThat(student.results().get("output").asText()).doesNotContain("stray");
         // Waiting for the threads would take the submission's limit (5 minutes), or a test's
         // limit (3 s) for each of the 4 tests that leave one. The solutions graded beside it
         // show what the machine's load adds.
@@ -166,17 +172,44 @@ class HostileSubmissionsIT {
         assertThat(graded.file("write-results/results.json")).doesNotContain(FAKE_RESULTS);
     }
 
+    /** Whether the class ran in the sandbox, from its records. */
+    private static boolean sandboxOn() throws Exception {
+        return graded.student("control").results().get("extra_data").get("sandbox").asText()
+                .startsWith("on:");
+    }
+
     @Test
-    @DisplayName("a submission that rewrites the hidden tests gets no grade and is named; the"
-            + " grader puts its files back and grades the others again")
-    void rewritingTheHiddenTestsIsCaught() throws Exception {
-        Graded student = graded.student("overwrite-hidden-tests");
+    @DisplayName("in the sandbox, a submission that rewrites the hidden tests changes nothing:"
+            + " the grader's files stay as they were, and nobody loses a grade")
+    void rewritingTheHiddenTestsFailsInTheSandbox() throws Exception {
+        assumeTrue(sandboxOn(), "the sandbox is off here");
+        tasks2To4Pass(OVERWRITE);
+        assertThat(graded.student(OVERWRITE).test("Task 1, the sleeper: prints").get("status")
+                .asText()).isEqualTo("passed");
+        assertThat(graded.printed().exitCode()).as(graded.printed().stdout()).isZero();
+        assertThat(graded.printed().stdout()).doesNotContain("Problem:");
+    }
+
+    @Test
+    @DisplayName("without the sandbox, a submission that rewrites the hidden tests gets no grade"
+            + " and is named; the grader puts its files back and grades the others again")
+    void rewritingTheHiddenTestsIsCaught(@TempDir Path dir) throws Exception {
+        Path unsandboxed = dir.resolve("class");
+        Submissions.withoutModule(Submissions.hostileVariant(unsandboxed.resolve(OVERWRITE),
+                THREADS, OVERWRITE), REFCOUNT);
+        Submissions.withoutModule(Submissions.solution(unsandboxed.resolve("control")),
+                REFCOUNT);
+        ClassGraded caught = GraderProcess.gradeClass(dir.resolve("out"),
+                unsandboxed.toString(), "--test-timeout", "3", "--jobs", "2", "--sandbox", "off");
+
+        Graded student = caught.student(OVERWRITE);
         assertThat(student.score()).isZero();
         assertThat(student.test("Task 1, the sleeper: prints").get("output").asText())
                 .contains("Not graded").contains("own working folder");
-        assertThat(graded.printed().exitCode()).isEqualTo(1);
-        assertThat(graded.printed().stdout()).contains("Problem: overwrite-hidden-tests's code"
+        assertThat(caught.printed().exitCode()).isEqualTo(1);
+        assertThat(caught.printed().stdout()).contains("Problem: overwrite-hidden-tests's code"
                 + " changed the grader's own files");
+        assertThat(caught.student("control").score()).isPositive();
     }
 
     @Test
@@ -193,8 +226,13 @@ class HostileSubmissionsIT {
                     + " while the sleeper is still asleep\\\")").doesNotContain(
                     "package threadlab.hidden.threads;").doesNotContain("@TestInstance");
         }
-        assertThat(task1("read-hidden-tests").get("output").asText())
-                .contains("Feedback withheld");
+        if (sandboxOn()) {
+            // The sources are out of the sandbox's sight: the code finds none, and does its job.
+            assertThat(task1("read-hidden-tests").get("status").asText()).isEqualTo("passed");
+        } else {
+            assertThat(task1("read-hidden-tests").get("output").asText())
+                    .contains("Feedback withheld");
+        }
     }
 
     @Test

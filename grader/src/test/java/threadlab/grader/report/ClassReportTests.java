@@ -31,6 +31,7 @@ class ClassReportTests {
 
     private static RunInfo run() {
         return RunInfo.here("1.0", 2, Limits.DEFAULT, List.of("-Xmx256m"), "off",
+                "off (--sandbox off)",
                 "2026-01-01T00:00:00Z", 1000);
     }
 

@@ -66,11 +66,28 @@ public final class GraderProcess {
      */
     public static Result run(Path workingDir, long limitSeconds, String... args)
             throws Exception {
+        return run(workingDir, limitSeconds, java.util.Map.of(), args);
+    }
+
+    /**
+     * Runs the grader jar with some environment variables set, such as a PATH without a program.
+     *
+     * @param workingDir the folder to run it in
+     * @param limitSeconds how long it may run
+     * @param environment the variables to set
+     * @param args its arguments
+     * @return what it did
+     * @throws Exception if it cannot be started or runs past the limit
+     */
+    public static Result run(Path workingDir, long limitSeconds,
+            java.util.Map<String, String> environment, String... args) throws Exception {
         List<String> command = command(args);
         Path out = Files.createTempFile("grader-out", ".txt");
         Path err = Files.createTempFile("grader-err", ".txt");
         try {
-            Process process = new ProcessBuilder(command).directory(workingDir.toFile())
+            ProcessBuilder builder = new ProcessBuilder(command);
+            builder.environment().putAll(environment);
+            Process process = builder.directory(workingDir.toFile())
                     .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
             if (!process.waitFor(limitSeconds, TimeUnit.SECONDS)) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
