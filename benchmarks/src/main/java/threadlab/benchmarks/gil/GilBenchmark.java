@@ -12,6 +12,7 @@ import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
+import threadlab.benchmarks.loop.StudentLoopBenchmark;
 import threadlab.gil.GlobalInterpreterLock;
 
 /**
@@ -50,6 +51,9 @@ public final class GilBenchmark {
      * @return 0 when it ran, 1 when the measured GIL failed, 2 for a wrong command line
      */
     static int run(String... args) {
+        if (args.length > 0 && args[0].equals(StudentLoopBenchmark.COMMAND)) {
+            return StudentLoopBenchmark.run(List.of(args).subList(1, args.length));
+        }
         if (args.length > 0 && PictureCommands.NAMES.contains(args[0])) {
             return PictureCommands.run(args);
         }

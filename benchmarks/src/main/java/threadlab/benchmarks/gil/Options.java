@@ -33,7 +33,8 @@ record Options(Path classes, Path chart, boolean quick) {
             "",
             "Other commands: timeline (who holds the GIL, drawn from a run) and convoy (the"
                     + " convoy effect);",
-            "see java -jar benchmarks/target/benchmarks.jar timeline --help.");
+            "see java -jar benchmarks/target/benchmarks.jar timeline --help. student-loop --help:"
+                    + " the student's loop, from a save to the task's verdict.");
 
     static final String SOLUTION = "solutions/module-02-gil/target/classes";
     static final String YOURS = "module-02-gil/target/classes";

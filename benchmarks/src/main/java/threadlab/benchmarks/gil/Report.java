@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 
-/** The benchmark's table, as text. */
-final class Report {
+/** The benchmark's table, as text; and the machine, which the other benchmarks name too. */
+public final class Report {
 
     private Report() {
     }
@@ -19,7 +19,7 @@ final class Report {
      *
      * @return one line
      */
-    static String machine() {
+    public static String machine() {
         return String.format(Locale.ROOT, "%d CPU(s) (%s), %s %s, %s %s",
                 Runtime.getRuntime().availableProcessors(), cpuModel(),
                 System.getProperty("os.name"), System.getProperty("os.version"),

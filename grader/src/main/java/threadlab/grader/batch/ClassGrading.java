@@ -25,6 +25,7 @@ import threadlab.grader.submission.Candidate;
 import threadlab.grader.submission.Snapshot;
 import threadlab.grader.submission.Submission;
 import threadlab.grader.submission.UnreadableSubmissionException;
+import threadlab.grader.text.StudentText;
 
 /**
  * Grades a class: first a snapshot of every submission's sources, before any student code runs,
@@ -265,7 +266,7 @@ public final class ClassGrading {
         Path folder = staging.resolve(String.format(Locale.ROOT, "%04d", index));
         try {
             Folders.deleteQuietly(folder);
-            return grader.grade(p.snapshot().writeTo(folder), activity);
+            return grader.grade(p.snapshot(), folder, activity);
         } catch (TamperedException e) {
             return grader.unreadable(named(p), new NotGraded("Not graded: " + e.getMessage()));
         } catch (IOException | RuntimeException e) {
@@ -282,11 +283,7 @@ public final class ClassGrading {
         Set<String> taken = new HashSet<>();
         List<String> folders = new ArrayList<>();
         for (Candidate candidate : candidates) {
-            String base = candidate.name().replaceAll("[^\\p{L}\\p{N}._-]", "_");
-            if (base.isEmpty() || base.chars().allMatch(c -> c == '.')
-                    || RESERVED.contains(base.toLowerCase(Locale.ROOT))) {
-                base = "student_" + base;
-            }
+            String base = StudentText.folderName(candidate.name(), RESERVED);
             String folder = base;
             for (int n = 2; !taken.add(folder.toLowerCase(Locale.ROOT)); n++) {
                 folder = base + "-" + n;

@@ -17,19 +17,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import javax.tools.Diagnostic;
-import javax.tools.DiagnosticCollector;
-import javax.tools.JavaCompiler;
-import javax.tools.JavaFileObject;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.ToolProvider;
 import threadlab.grader.failure.GraderException;
 import threadlab.grader.course.ExerciseModule;
 import threadlab.grader.submission.Submission;
 
 /**
- * Compiles one exercise module of a submission on its own, in the grader's JVM, so that a
- * compile error in one module costs only that module.
+ * Compiles one exercise module of a submission on its own, so that a compile error in one module
+ * costs only that module. javac runs in a compile worker, with a time and a memory limit; the
+ * sources it compiles are the text this class read and checked.
  */
 public final class ModuleCompiler {
 
@@ -53,20 +48,15 @@ public final class ModuleCompiler {
     private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+(" + NAME
             + "(?:\\s*\\.\\s*" + NAME + ")*)\\s*;", Pattern.MULTILINE);
 
-    private final JavaCompiler javac;
+    private final CompileWorkers workers;
 
     /**
-     * A compiler from the running JDK.
+     * A compiler that runs javac in the grader's compile workers.
      *
-     * @throws GraderException if the grader runs on a JRE, which has no compiler
+     * @param workers the workers, which the caller closes
      */
-    public ModuleCompiler() throws GraderException {
-        this.javac = ToolProvider.getSystemJavaCompiler();
-        if (javac == null) {
-            throw new GraderException("The grader needs a JDK to compile submissions, but "
-                    + System.getProperty("java.home") + " is a runtime without a compiler."
-                    + " Run it with a JDK 17 or newer (set JAVA_HOME).");
-        }
+    public ModuleCompiler(CompileWorkers workers) {
+        this.workers = workers;
     }
 
     /**
@@ -79,9 +69,11 @@ public final class ModuleCompiler {
      * @return the folder of classes
      * @throws ModuleMissingException if the submission has no sources for the module
      * @throws CompilationFailedException if the sources do not compile
+     * @throws CompileLimitException if compiling passed its time or memory limit
      */
     public Path compile(Submission submission, ExerciseModule module, List<Path> classpath,
-            Path output) throws ModuleMissingException, CompilationFailedException {
+            Path output) throws ModuleMissingException, CompilationFailedException,
+            CompileLimitException {
         try {
             return compile(submission, module, classpath, output, null);
         } catch (SourceProblemException e) {
@@ -105,46 +97,55 @@ public final class ModuleCompiler {
      * @throws SourceProblemException if a file is not UTF-8, is in another package, or a class
      *     the tests use is missing
      * @throws CompilationFailedException if the sources do not compile
+     * @throws CompileLimitException if compiling passed its time or memory limit
      */
     public Path compile(Submission submission, ExerciseModule module, List<Path> classpath,
             Path output, Path courseApi) throws ModuleMissingException, SourceProblemException,
-            CompilationFailedException {
+            CompilationFailedException, CompileLimitException {
         List<Path> sources = sources(submission.sources(module));
         if (sources.isEmpty()) {
             throw new ModuleMissingException(module);
         }
+        List<CompileProtocol.Source> checked = new ArrayList<>();
         for (Path source : sources) {
-            check(submission, module, source);
+            checked.add(new CompileProtocol.Source(source.toAbsolutePath().toString(),
+                    check(submission, module, source)));
         }
-        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        try (StandardJavaFileManager files =
-                javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
+        List<String> options = new ArrayList<>(RELEASE);
+        options.addAll(List.of("-encoding", "UTF-8", "-proc:none", "-implicit:none", "-nowarn",
+                "-d", output.toAbsolutePath().toString()));
+        if (!classpath.isEmpty()) {
+            options.add("-classpath");
+            options.add(classpath.stream().map(p -> p.toAbsolutePath().toString())
+                    .collect(Collectors.joining(java.io.File.pathSeparator)));
+        }
+        CompileWorkers.Answer answer;
+        try {
             Files.createDirectories(output);
-            List<String> options = new ArrayList<>(RELEASE);
-            options.addAll(List.of("-encoding", "UTF-8", "-proc:none", "-implicit:none",
-                    "-nowarn", "-d", output.toString()));
-            if (!classpath.isEmpty()) {
-                options.add("-classpath");
-                options.add(classpath.stream().map(Path::toString)
-                        .collect(Collectors.joining(java.io.File.pathSeparator)));
-            }
-            Iterable<? extends JavaFileObject> units = files.getJavaFileObjectsFromPaths(sources);
-            boolean ok = javac.getTask(null, files, diagnostics, options, null, units).call();
-            if (!ok) {
-                throw new CompilationFailedException(module,
-                        describe(submission.root(), diagnostics.getDiagnostics()));
-            }
-            if (courseApi != null) {
-                requireApi(module, courseApi, output);
-            }
-            return output;
+            answer = workers.compile(options, checked);
+        } catch (CompileWorkers.LimitPassed e) {
+            throw new CompileLimitException(module, e.getMessage());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (GraderException e) {
+            throw new IllegalStateException(e.getMessage(), e);
         }
+        if (!answer.compiled()) {
+            throw new CompilationFailedException(module, describe(submission.root(),
+                    answer.errors()));
+        }
+        if (courseApi != null) {
+            requireApi(module, courseApi, output);
+        }
+        return output;
     }
 
-    /** A source file must be UTF-8 text and declare the exercise's package, or one below it. */
-    private static void check(Submission submission, ExerciseModule module, Path source)
+    /**
+     * A source file must be UTF-8 text and declare the exercise's package, or one below it.
+     *
+     * @return its text, which is what gets compiled
+     */
+    private static String check(Submission submission, ExerciseModule module, Path source)
             throws SourceProblemException {
         String shown = submission.root().relativize(source).toString().replace('\\', '/');
         String text;
@@ -172,6 +173,7 @@ public final class ModuleCompiler {
                     + " the file in src/main/java/" + module.exercisePackage().replace('.', '/')
                     + "/.");
         }
+        return text;
     }
 
     private static String utf8(byte[] bytes) throws CharacterCodingException {
@@ -238,21 +240,18 @@ public final class ModuleCompiler {
         }
     }
 
-    static String describe(Path root, List<Diagnostic<? extends JavaFileObject>> diagnostics) {
-        List<Diagnostic<? extends JavaFileObject>> errors = diagnostics.stream()
-                .filter(d -> d.getKind() == Diagnostic.Kind.ERROR).collect(Collectors.toList());
+    static String describe(Path root, List<CompileProtocol.Error> errors) {
         StringBuilder out = new StringBuilder();
-        for (Diagnostic<? extends JavaFileObject> d : errors.subList(0,
+        for (CompileProtocol.Error error : errors.subList(0,
                 Math.min(MAX_ERRORS_SHOWN, errors.size()))) {
             out.append("  ");
-            if (d.getSource() != null) {
-                Path file = Path.of(d.getSource().toUri());
+            if (!error.path().isEmpty()) {
+                Path file = Path.of(error.path());
                 Path shown = file.startsWith(root) ? root.relativize(file) : file;
                 out.append(shown.toString().replace('\\', '/')).append(':')
-                        .append(d.getLineNumber()).append(": ");
+                        .append(error.line()).append(": ");
             }
-            out.append("error: ").append(d.getMessage(Locale.ROOT).lines().findFirst().orElse(""))
-                    .append('\n');
+            out.append("error: ").append(error.message()).append('\n');
         }
         if (errors.size() > MAX_ERRORS_SHOWN) {
             out.append("  ... and ").append(errors.size() - MAX_ERRORS_SHOWN)

@@ -7,7 +7,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import threadlab.grader.allowlist.ApiCheck;
+import threadlab.grader.compile.CompileWorkers;
 import threadlab.grader.compile.ModuleCompiler;
 import threadlab.grader.course.Course;
 import threadlab.grader.course.ExerciseModule;
@@ -34,7 +37,10 @@ import threadlab.grader.run.Sandbox;
 import threadlab.grader.run.TestJvmRunner;
 import threadlab.grader.run.TestOutcome;
 import threadlab.grader.run.TestRun;
+import threadlab.grader.submission.Candidate;
+import threadlab.grader.submission.Snapshot;
 import threadlab.grader.submission.Submission;
+import threadlab.grader.submission.UnreadableSubmissionException;
 
 /**
  * Grades submissions: discover the hidden tests (once), compile each module of a submission on
@@ -51,6 +57,9 @@ import threadlab.grader.submission.Submission;
  */
 public final class Grader implements AutoCloseable {
 
+    /** How long a stop waits for the grades under way to end once their processes are gone. */
+    private static final long STOP_SECONDS = 10;
+
     private final Limits limits;
     private final List<String> jvmArgs;
     private final boolean shareClasses;
@@ -60,7 +69,11 @@ public final class Grader implements AutoCloseable {
     private Prepared prepared;
     private ClassDataArchive archive;
     private String modelCheckerAgent;
+    private CompileWorkers compileWorkers;
     private Thread cleanUp;
+    /** Held to read by every grade that writes in the working folder; to write, by a stop. */
+    private final ReentrantReadWriteLock working = new ReentrantReadWriteLock();
+    private volatile boolean stopping;
 
     /**
      * A grader with limits.
@@ -147,18 +160,14 @@ public final class Grader implements AutoCloseable {
                 }
                 Map<ExerciseModule, List<HiddenTest>> plan = (rubric != null ? rubric
                         : Rubric.packaged()).apply(discovered);
+                compileWorkers = new CompileWorkers();
                 prepared = new Prepared(folder, files, HiddenSources.beside(), plan,
                         files.fingerprint(),
                         Fingerprint.of(files.contents()));
                 // Interrupted (Ctrl-C): no test JVM outlives the grader, no folder is left.
                 modelCheckerAgent = AgentJar.option(AgentJar.write(folder.resolve(
                         "model-checker-agent.jar")), Course.modelCheckedPackages());
-                cleanUp = new Thread(() -> {
-                    // Every test JVM, and all it started, is gone before its folder goes.
-                    ProcessHandle.current().children().forEach(child -> ProcessTree.end(child,
-                            ProcessTree.STOP_LIMIT));
-                    Folders.deleteQuietly(folder);
-                }, "grader-clean-up");
+                cleanUp = new Thread(() -> stop(folder), "grader-clean-up");
                 Runtime.getRuntime().addShutdownHook(cleanUp);
                 if (shareClasses && files.hiddenTestsJar().isPresent()) {
                     List<Path> shared = new ArrayList<>(files.runtimeClasspath());
@@ -166,9 +175,11 @@ public final class Grader implements AutoCloseable {
                     archive = new ClassDataArchive(folder.resolve("class-data"), shared);
                 }
             } catch (GraderException | RuntimeException e) {
+                closeCompileWorkers();
                 Folders.deleteQuietly(folder);
                 throw e;
             } catch (IOException e) {
+                closeCompileWorkers();
                 Folders.deleteQuietly(folder);
                 throw new GraderException("Could not write the model checker's agent under "
                         + folder + " (" + e.getMessage() + "). Check that it has space.", e);
@@ -246,10 +257,68 @@ public final class Grader implements AutoCloseable {
         return grade(submission, only, Activity.NONE);
     }
 
+    /**
+     * Writes a snapshot to a folder of the grader's and grades it, unless the grader is stopping:
+     * a stop must not find the working folder made again behind it.
+     *
+     * @param snapshot the submission's sources
+     * @param folder where to write them, under the working folder
+     * @param activity told when the test JVM waits, and when it works again
+     * @return its report
+     * @throws IOException if the sources cannot be written
+     * @throws GraderException if the grader is stopping, cannot work, or its files are broken
+     */
+    public GradeReport grade(Snapshot snapshot, Path folder, Activity activity)
+            throws IOException, GraderException {
+        enter();
+        try {
+            return grade(snapshot.writeTo(folder), Course.modules(), activity);
+        } finally {
+            working.readLock().unlock();
+        }
+    }
+
+    private void enter() throws GraderException {
+        working.readLock().lock();
+        if (stopping) {
+            working.readLock().unlock();
+            throw new GraderException("The grader is stopping, so it grades nothing more.");
+        }
+    }
+
+    /**
+     * On a stop (Ctrl-C, a kill): no new grade starts, the processes end, the grades under way
+     * end with them, and only then the working folder goes, so that none makes it again.
+     */
+    private void stop(Path folder) {
+        stopping = true;
+        // Every test JVM and compile worker, and all they started, is gone before the folder.
+        ProcessHandle.current().children().forEach(child -> ProcessTree.end(child,
+                ProcessTree.STOP_LIMIT));
+        try {
+            if (working.writeLock().tryLock(STOP_SECONDS, TimeUnit.SECONDS)) {
+                working.writeLock().unlock();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Folders.deleteQuietly(folder);
+    }
+
     private GradeReport grade(Submission submission, List<ExerciseModule> only,
             Activity activity) throws GraderException {
         prepare();
         sandbox();
+        enter();
+        try {
+            return gradeInFolder(submission, only, activity);
+        } finally {
+            working.readLock().unlock();
+        }
+    }
+
+    private GradeReport gradeInFolder(Submission submission, List<ExerciseModule> only,
+            Activity activity) throws GraderException {
         Path work;
         try {
             work = Files.createTempDirectory(prepared.folder(), "submission-");
@@ -259,9 +328,31 @@ public final class Grader implements AutoCloseable {
                     e);
         }
         try {
-            return grade(submission, work, only, activity);
+            return grade(snapshot(submission, work), work, only, activity);
+        } catch (UnreadableSubmissionException e) {
+            return unreadable(submission, e);
         } finally {
             Folders.deleteQuietly(work);
+        }
+    }
+
+    /**
+     * The submission as the grader compiles it: a copy taken before any of its code runs. A
+     * submission read from where it lies (a student's work in place) is copied here, through the
+     * same checks as a class's: no link is followed out of it.
+     */
+    private static Submission snapshot(Submission submission, Path work)
+            throws UnreadableSubmissionException, GraderException {
+        if (!submission.root().equals(submission.origin())) {
+            return submission;
+        }
+        try {
+            return Snapshot.take(new Candidate(submission.name(), submission.root()))
+                    .writeTo(work.resolve("sources"));
+        } catch (IOException e) {
+            throw new GraderException("Could not copy the sources of " + submission.name()
+                    + " to grade them (" + e.getMessage() + "). Check that the temporary folder"
+                    + " has space.", e);
         }
     }
 
@@ -269,9 +360,10 @@ public final class Grader implements AutoCloseable {
             Activity activity) throws GraderException {
         long start = System.nanoTime();
         GraderFiles files = prepared.files();
-        ModuleCompiler compiler = new ModuleCompiler();
+        ModuleCompiler compiler = new ModuleCompiler(compileWorkers);
         Map<ExerciseModule, Path> compiled = new LinkedHashMap<>();
         Map<String, TestOutcome> outcomes = new LinkedHashMap<>();
+        Map<ExerciseModule, String> notRun = new LinkedHashMap<>();
         List<String> toRun = new ArrayList<>();
         prepared.plan().forEach((module, tests) -> {
             boolean graded = only.contains(module);
@@ -289,6 +381,7 @@ public final class Grader implements AutoCloseable {
                     tests.forEach(t -> toRun.add(t.uniqueId()));
                 }
             } catch (GradingFailure failure) {
+                notRun.put(module, failure.getMessage());
                 tests.forEach(t -> outcomes.put(t.uniqueId(),
                         TestOutcome.failed(t.uniqueId(), failure, 0)));
             }
@@ -329,7 +422,8 @@ public final class Grader implements AutoCloseable {
         prepared.plan().forEach((module, tests) -> {
             if (only.contains(module)) {
                 modules.add(new ModuleResult(module, tests.stream().map(t -> result(t,
-                        outcomes.get(t.uniqueId()), prepared.sources())).toList()));
+                        outcomes.get(t.uniqueId()), prepared.sources())).toList(),
+                        notRun.getOrDefault(module, "")));
             }
         });
         long millis = (System.nanoTime() - start) / 1_000_000;
@@ -423,7 +517,8 @@ public final class Grader implements AutoCloseable {
             throws GraderException {
         List<ModuleResult> modules = new ArrayList<>();
         plan().forEach((module, tests) -> modules.add(new ModuleResult(module, tests.stream()
-                .map(t -> new TestResult(t, false, failure.getMessage(), 0)).toList())));
+                .map(t -> new TestResult(t, false, failure.getMessage(), 0)).toList(),
+                failure.getMessage())));
         return new GradeReport(submission, modules, version(), Runtime.version().toString(),
                 limits, 0, List.of(), 0, 0, 0, -1, sandbox().state());
     }
@@ -466,6 +561,7 @@ public final class Grader implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        closeCompileWorkers();
         if (prepared != null) {
             Folders.deleteQuietly(prepared.folder());
             prepared = null;
@@ -477,6 +573,13 @@ public final class Grader implements AutoCloseable {
                 // The JVM is shutting down already: the hook runs.
             }
             cleanUp = null;
+        }
+    }
+
+    private void closeCompileWorkers() {
+        if (compileWorkers != null) {
+            compileWorkers.close();
+            compileWorkers = null;
         }
     }
 

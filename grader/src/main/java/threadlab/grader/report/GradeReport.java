@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import threadlab.grader.run.Limits;
 import threadlab.grader.submission.Submission;
+import threadlab.grader.text.StudentText;
 
 /**
  * A graded submission, with what is needed to reproduce the grade.
@@ -26,10 +27,11 @@ public record GradeReport(Submission submission, List<ModuleResult> modules, Str
         String javaVersion, Limits limits, long millis, List<String> notes, long compileMillis,
         long testMillis, int jvms, long testCpuMillis, String sandbox) {
 
-    /** A report. */
+    /** A report. Notes may name what the submission chose (its threads), so each is made safe. */
     public GradeReport {
         modules = List.copyOf(modules);
-        notes = List.copyOf(notes);
+        notes = notes.stream().map(note -> StudentText.lines(note, StudentText.FEEDBACK))
+                .toList();
     }
 
     /**

@@ -11,8 +11,10 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import threadlab.grader.discover.Visibility;
+import threadlab.grader.run.Sandbox;
 
 /**
  * Writes a report in Gradescope's {@code results.json} format: the score, the most points, and
@@ -39,8 +41,11 @@ public final class GradescopeResults {
         root.put("score", report.score());
         root.put("max_score", report.maxScore());
         root.put("execution_time", Math.round(report.millis() / 1000.0));
+        // Shown at once: only what the grader wrote, nothing the submission's code chose.
         StringBuilder output = new StringBuilder(nextStep(report));
-        report.notes().forEach(note -> output.append("\n\nNote: ").append(note));
+        // The grader's own sentence, never student text: shown at once, like the summary.
+        report.notes().stream().filter(note -> note.startsWith(Sandbox.WITHOUT))
+                .forEach(note -> output.append("\n\nNote: ").append(note));
         root.put("output", output.toString());
         root.put("visibility", "visible");
         root.put("stdout_visibility", "hidden");
@@ -61,6 +66,8 @@ public final class GradescopeResults {
         if (!report.sandbox().isEmpty()) {
             reproduce.put("sandbox", report.sandbox());
         }
+        ArrayNode notes = reproduce.putArray("notes");
+        report.notes().forEach(notes::add);
         ArrayNode tests = root.putArray("tests");
         int number = 0;
         for (ModuleResult module : report.modules()) {
@@ -93,11 +100,11 @@ public final class GradescopeResults {
         all.stream().map(t -> t.test().visibility()).filter(v -> v != Visibility.VISIBLE)
                 .forEach(v -> later.merge(v, 1L, Long::sum));
         if (later.isEmpty()) {
-            return TextReport.nextStep(report);
+            return firstStep(report);
         }
         List<ModuleResult> shown = report.modules().stream().map(m -> new ModuleResult(
                 m.module(), m.tests().stream().filter(t -> t.test().visibility()
-                        == Visibility.VISIBLE).toList())).filter(m -> !m.tests().isEmpty())
+                        == Visibility.VISIBLE).toList(), "")).filter(m -> !m.tests().isEmpty())
                 .toList();
         String rest = whenShown(all.size(), later);
         String wide = moduleWide(report);
@@ -112,7 +119,26 @@ public final class GradescopeResults {
         if (visible.firstFailure().isEmpty()) {
             return "Every test whose result is shown now passed. " + rest;
         }
-        return TextReport.nextStep(visible) + "\n\n" + rest;
+        return firstStep(visible) + "\n\n" + rest;
+    }
+
+    /**
+     * What to do first, naming the first failed test but not quoting its feedback, which may
+     * carry what the submission's code chose; the test's own result shows it.
+     */
+    private static String firstStep(GradeReport report) {
+        String wide = moduleWide(report);
+        if (!wide.isEmpty()) {
+            return wide;
+        }
+        Optional<TestResult> first = report.firstFailure();
+        boolean nothingDone = report.tests().stream()
+                .allMatch(t -> t.feedback().startsWith("Not done yet."));
+        if (first.isEmpty() || nothingDone) {
+            return TextReport.nextStep(report);
+        }
+        return "Next step: " + first.get().test().module().folder() + ", \""
+                + first.get().test().fullName() + "\": its result below says what failed.";
     }
 
     /**
@@ -141,18 +167,15 @@ public final class GradescopeResults {
     }
 
     /**
-     * Why whole modules failed, when every test of a module failed for one reason (a submission
-     * that could not be read, a module missing or not compiling): that names no test, and the
-     * student needs it at once.
+     * Why whole modules could not be tested (a submission that could not be read, a module
+     * missing or not compiling): that names no test, and the student needs it at once. It is
+     * found before any of the submission's code runs, so no running code chose its text.
      */
     private static String moduleWide(GradeReport report) {
         Map<String, String> reasons = new LinkedHashMap<>();
         for (ModuleResult module : report.modules()) {
-            List<String> feedback = module.tests().stream().map(TestResult::feedback).distinct()
-                    .toList();
-            boolean allFailed = module.tests().stream().noneMatch(TestResult::passed);
-            if (!module.tests().isEmpty() && allFailed && feedback.size() == 1) {
-                reasons.put(module.module().folder(), feedback.get(0));
+            if (!module.notRun().isEmpty()) {
+                reasons.put(module.module().folder(), module.notRun());
             }
         }
         if (reasons.size() == report.modules().size()

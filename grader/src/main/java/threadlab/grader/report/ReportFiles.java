@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,9 +42,8 @@ public final class ReportFiles {
     public synchronized List<Path> rewriteChanged() throws IOException {
         List<Path> changed = new ArrayList<>();
         for (Map.Entry<Path, String> e : written.entrySet()) {
-            String now = Files.isRegularFile(e.getKey())
-                    ? Files.readString(e.getKey(), StandardCharsets.UTF_8) : null;
-            if (!e.getValue().equals(now)) {
+            byte[] now = Files.isRegularFile(e.getKey()) ? Files.readAllBytes(e.getKey()) : null;
+            if (!Arrays.equals(e.getValue().getBytes(StandardCharsets.UTF_8), now)) {
                 changed.add(e.getKey());
                 write(e.getKey(), e.getValue());
             }
@@ -64,7 +64,8 @@ public final class ReportFiles {
             Files.createDirectories(target.getParent());
         }
         Path partial = target.resolveSibling(target.getFileName() + ".partial");
-        Files.writeString(partial, text, StandardCharsets.UTF_8);
+        // Bytes, not writeString: text that is not valid Unicode is replaced, never refused.
+        Files.write(partial, text.getBytes(StandardCharsets.UTF_8));
         try {
             Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING,
                     StandardCopyOption.ATOMIC_MOVE);

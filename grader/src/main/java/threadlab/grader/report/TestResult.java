@@ -3,6 +3,7 @@ package threadlab.grader.report;
 import java.util.List;
 import threadlab.grader.discover.HiddenTest;
 import threadlab.grader.run.OutputLine;
+import threadlab.grader.text.StudentText;
 
 /**
  * A graded hidden test.
@@ -17,9 +18,15 @@ import threadlab.grader.run.OutputLine;
 public record TestResult(HiddenTest test, boolean passed, String feedback, long millis,
         List<OutputLine> output, int dropped) {
 
-    /** A graded test. */
+    /**
+     * A graded test. Feedback, printed lines and thread names may carry what the submission
+     * chose, so each is made safe here, once, for every report.
+     */
     public TestResult {
-        output = List.copyOf(output);
+        feedback = StudentText.lines(feedback, StudentText.FEEDBACK);
+        output = output.stream().map(line -> new OutputLine(line.micros(),
+                StudentText.line(line.thread(), StudentText.NAME), line.channel(),
+                StudentText.line(line.text(), StudentText.LINE), line.shared())).toList();
     }
 
     /**

@@ -21,7 +21,7 @@ public final class TextReport {
         StringBuilder out = new StringBuilder();
         out.append("threadlab grader ").append(report.graderVersion()).append(": ")
                 .append(report.submission().name()).append(" (")
-                .append(report.submission().root()).append(")\n");
+                .append(report.submission().origin()).append(")\n");
         for (ModuleResult module : report.modules()) {
             out.append('\n').append(module.module().folder()).append(": ")
                     .append(module.score()).append(" / ").append(module.maxScore())

@@ -82,6 +82,9 @@ public final class Sandbox {
     private final Mode mode;
     private final Path bwrap;
     private final Path setpriv;
+    /** How the sentence of a grade made without the sandbox begins. */
+    public static final String WITHOUT = "Graded without the operating-system sandbox";
+
     private final String state;
     private final String without;
 
@@ -287,8 +290,7 @@ public final class Sandbox {
      * @return the sentence, or empty when the sandbox is on
      */
     public Optional<String> withoutSentence() {
-        return on() ? Optional.empty() : Optional.of("Graded without the operating-system"
-                + " sandbox (" + without + "), so the submission's code ran with all the rights of"
+        return on() ? Optional.empty() : Optional.of(WITHOUT + " (" + without + "), so the submission's code ran with all the rights of"
                 + " the user running the grader.");
     }
 

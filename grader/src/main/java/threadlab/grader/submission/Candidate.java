@@ -1,6 +1,7 @@
 package threadlab.grader.submission;
 
 import java.nio.file.Path;
+import threadlab.grader.text.StudentText;
 
 /**
  * A submission as named on the command line or found in a class folder, before it is read.
@@ -9,6 +10,11 @@ import java.nio.file.Path;
  * @param path the folder or zip
  */
 public record Candidate(String name, Path path) {
+
+    /** A candidate, its name made safe for every report and the console. */
+    public Candidate {
+        name = StudentText.line(name, StudentText.NAME);
+    }
 
     /**
      * Whether it is a zip file.

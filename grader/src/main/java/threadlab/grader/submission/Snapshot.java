@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.nio.file.StandardOpenOption;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +24,8 @@ import threadlab.grader.course.ExerciseModule;
  * The sources of a submission, read from a folder or a zip into memory before any student code
  * runs, so that the grader compiles what the student handed in, and nothing running meanwhile
  * can change it. Only each module's {@code src/main/java} is taken. A zip is checked whole before
- * anything is read: no entry may land outside its folder, and its size is bounded.
+ * anything is read: no entry may land outside its folder or be a link, no name may be there
+ * twice, and its size is bounded. A folder is read without following any link.
  */
 public final class Snapshot {
 
@@ -44,11 +45,16 @@ public final class Snapshot {
      * @throws IOException if the folder cannot be written
      */
     public Submission writeTo(Path target) throws IOException {
-        Files.createDirectories(target);
+        Path base = Files.createDirectories(target).toAbsolutePath().normalize();
         for (Map.Entry<String, byte[]> file : files.entrySet()) {
-            Path to = target.resolve(file.getKey());
+            Path to = base.resolve(file.getKey()).normalize();
+            if (!to.startsWith(base) || to.equals(base)) {
+                throw new IOException(file.getKey() + " would land outside " + base);
+            }
             Files.createDirectories(to.getParent());
-            Files.write(to, file.getValue());
+            // A new file only: nothing written before, and no link, can send it elsewhere.
+            Files.write(to, file.getValue(), StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
         }
         return new Submission(candidate.name(), target,
                 candidate.path().toAbsolutePath().normalize());
@@ -58,6 +64,8 @@ public final class Snapshot {
     static final int MAX_FILES = 2_000;
     /** The most bytes a submission's sources may have, unpacked. */
     static final long MAX_BYTES = 5L * 1024 * 1024;
+    /** The most entries a zip may have, whatever they hold. */
+    static final int MAX_ENTRIES = 50_000;
     /** How deep a submission's course folder may sit below extra top folders. */
     static final int MAX_TOP_FOLDERS = 3;
 
@@ -75,12 +83,18 @@ public final class Snapshot {
             throw new UnreadableSubmissionException("The submission " + shown + " does not exist,"
                     + " so nothing could be graded. Check the name and hand it in again.");
         }
-        Map<String, byte[]> files = new TreeMap<>();
+        if (Files.isSymbolicLink(path)) {
+            throw new UnreadableSubmissionException("The submission " + shown + " is a symbolic"
+                    + " link, which may lead to another student's work or the reference"
+                    + " solutions. The grader follows no link in a submission, so nothing could"
+                    + " be graded. Hand in the folder or the .zip itself.");
+        }
+        SourceTree files = new SourceTree(shown);
         try {
             if (candidate.isZip()) {
                 unzip(path, files);
-            } else if (Files.isDirectory(path)) {
-                copy(path, files);
+            } else if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+                FolderSources.read(root(path), files);
             } else {
                 throw new UnreadableSubmissionException("The submission " + shown + " is a file,"
                         + " not a folder or a .zip, so nothing could be graded. Hand in the"
@@ -90,31 +104,7 @@ public final class Snapshot {
             throw new UnreadableSubmissionException("The submission " + shown + " could not be"
                     + " read (" + e.getMessage() + "), so nothing could be graded.");
         }
-        return new Snapshot(candidate, files);
-    }
-
-    private static void copy(Path folder, Map<String, byte[]> target)
-            throws IOException, UnreadableSubmissionException {
-        Path root = root(folder);
-        Budget budget = new Budget(folder.toString());
-        for (ExerciseModule module : Course.modules()) {
-            Path sources = root.resolve(module.sourceFolder());
-            if (!Files.isDirectory(sources, LinkOption.NOFOLLOW_LINKS)) {
-                continue;
-            }
-            List<Path> files;
-            try (Stream<Path> walk = Files.walk(sources)) {
-                files = walk.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
-                        .sorted().toList();
-            }
-            for (Path file : files) {
-                budget.file();
-                budget.add(Files.size(file));
-                target.put(module.sourceFolder() + "/"
-                        + sources.relativize(file).toString().replace('\\', '/'),
-                        Files.readAllBytes(file));
-            }
-        }
+        return new Snapshot(candidate, files.files());
     }
 
     /** The course folder in a student's folder: the folder itself, or below extra top folders. */
@@ -149,50 +139,33 @@ public final class Snapshot {
                 + " folder as it is laid out, with each module's folder at its top.";
     }
 
-    private static void unzip(Path zip, Map<String, byte[]> target)
+    private static void unzip(Path zip, SourceTree target)
             throws IOException, UnreadableSubmissionException {
+        ZipLinks links = links(zip);
         try (ZipFile file = open(zip)) {
-            List<ZipEntry> entries = new ArrayList<>();
-            Enumeration<? extends ZipEntry> all = file.entries();
-            while (all.hasMoreElements()) {
-                ZipEntry entry = all.nextElement();
-                String name = entry.getName().replace('\\', '/');
-                if (escapes(name)) {
-                    throw new UnreadableSubmissionException("The zip " + zip + " has an entry, \""
-                            + name + "\", that would land outside the folder it unpacks to, so"
-                            + " the grader unpacked nothing from it. Zip the course folder again"
-                            + " with your system's own zip tool, with paths inside the folder.");
-                }
-                if (!name.startsWith("__MACOSX/") && !entry.isDirectory()) {
-                    entries.add(entry);
-                }
+            if (file.size() > MAX_ENTRIES || file.size() != links.entries()) {
+                throw new UnreadableSubmissionException("The zip " + zip + " has "
+                        + file.size() + " entries; the grader reads at most " + MAX_ENTRIES
+                        + ", so nothing could be graded. Zip the course folder without build"
+                        + " output.");
             }
+            Map<String, ZipEntry> entries = entries(zip, file, links);
             if (entries.isEmpty()) {
                 throw new UnreadableSubmissionException("The zip " + zip + " is empty, so nothing"
                         + " could be graded. Zip the course folder with your work in it.");
             }
-            String prefix = prefix(entries);
+            String prefix = prefix(entries.keySet());
             if (prefix == null) {
                 throw new UnreadableSubmissionException(noModules(zip.toString()));
             }
-            Budget budget = new Budget(zip.toString());
-            for (ZipEntry entry : entries) {
-                String name = entry.getName().replace('\\', '/');
+            for (Map.Entry<String, ZipEntry> entry : entries.entrySet()) {
                 for (ExerciseModule module : Course.modules()) {
                     String sources = prefix + module.sourceFolder() + "/";
-                    if (name.startsWith(sources)) {
-                        budget.file();
-                        ByteArrayOutputStream out = new ByteArrayOutputStream();
-                        try (InputStream in = file.getInputStream(entry)) {
-                            byte[] buffer = new byte[8192];
-                            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                                budget.add(n);
-                                out.write(buffer, 0, n);
-                            }
-                        }
-                        target.put(module.sourceFolder() + "/" + Path.of(
-                                name.substring(sources.length())).normalize().toString()
-                                .replace('\\', '/'), out.toByteArray());
+                    if (entry.getKey().startsWith(sources)) {
+                        target.countFile();
+                        target.put(module.sourceFolder() + "/"
+                                + entry.getKey().substring(sources.length()),
+                                read(file, entry.getValue(), target));
                     }
                 }
             }
@@ -201,6 +174,68 @@ public final class Snapshot {
                     + " grader can read (" + e.getMessage() + "), so nothing could be graded."
                     + " Zip the course folder again and hand it in.");
         }
+    }
+
+    /**
+     * A zip's files by their normalised names, refusing the whole zip for one entry that would
+     * land outside its folder, that is a link, or whose name is there twice.
+     */
+    private static Map<String, ZipEntry> entries(Path zip, ZipFile file, ZipLinks links)
+            throws UnreadableSubmissionException {
+        Map<String, ZipEntry> entries = new TreeMap<>();
+        Enumeration<? extends ZipEntry> all = file.entries();
+        for (int index = 0; all.hasMoreElements(); index++) {
+            ZipEntry entry = all.nextElement();
+            String name;
+            try {
+                name = EntryNames.normalise(entry.getName());
+            } catch (IllegalArgumentException e) {
+                throw refused(zip, entry, e.getMessage());
+            }
+            if (links.links().get(index)) {
+                throw refused(zip, entry, "is a link, which may lead to another student's work or"
+                        + " the reference solutions; the grader follows no link in a submission");
+            }
+            if (name.isEmpty() || name.startsWith("__MACOSX/") || entry.isDirectory()) {
+                continue;
+            }
+            if (entries.put(name, entry) != null) {
+                throw refused(zip, entry, "is there twice, so the grader cannot tell which to"
+                        + " grade");
+            }
+        }
+        return entries;
+    }
+
+    private static UnreadableSubmissionException refused(Path zip, ZipEntry entry, String why) {
+        return new UnreadableSubmissionException("The zip " + zip + " has an entry, \""
+                + entry.getName() + "\", that " + why + ", so the grader unpacked nothing from"
+                + " it. Zip the course folder again with your system's own zip tool, with paths"
+                + " inside the folder and no links.");
+    }
+
+    private static ZipLinks links(Path zip) throws UnreadableSubmissionException {
+        try {
+            return ZipLinks.of(zip);
+        } catch (IOException e) {
+            throw new UnreadableSubmissionException("The zip " + zip + " is not a zip file the"
+                    + " grader can read (" + e.getMessage() + "), so nothing could be graded."
+                    + " Zip the course folder again and hand it in.");
+        }
+    }
+
+    /** An entry's bytes, counted as they come, so that a zip bomb stops at the limit. */
+    private static byte[] read(ZipFile file, ZipEntry entry, SourceTree budget)
+            throws IOException, UnreadableSubmissionException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (InputStream in = file.getInputStream(entry)) {
+            byte[] buffer = new byte[8192];
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                budget.countBytes(n);
+                out.write(buffer, 0, n);
+            }
+        }
+        return out.toByteArray();
     }
 
     /** A zip's names in UTF-8, or, for zips from old tools, in the DOS code page. */
@@ -214,30 +249,10 @@ public final class Snapshot {
         }
     }
 
-    /** Whether an entry's name would put it outside the folder it is unpacked into. */
-    static boolean escapes(String name) {
-        if (name.startsWith("/") || name.matches("^[A-Za-z]:.*")) {
-            return true;
-        }
-        int depth = 0;
-        for (String part : name.split("/")) {
-            if (part.equals("..")) {
-                depth--;
-            } else if (!part.isEmpty() && !part.equals(".")) {
-                depth++;
-            }
-            if (depth < 0) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** The folder inside a zip that holds the course's modules: "" or extra top folders. */
-    private static String prefix(List<ZipEntry> entries) {
+    private static String prefix(Iterable<String> names) {
         String best = null;
-        for (ZipEntry entry : entries) {
-            String name = entry.getName().replace('\\', '/');
+        for (String name : names) {
             for (ExerciseModule module : Course.modules()) {
                 int at = name.indexOf(module.folder() + "/");
                 while (at >= 0) {
@@ -256,30 +271,4 @@ public final class Snapshot {
         return best;
     }
 
-    /** Bounds what one submission may unpack. */
-    private static final class Budget {
-        private final String what;
-        private long bytes;
-        private int files;
-
-        Budget(String what) {
-            this.what = what;
-        }
-
-        void add(long more) throws UnreadableSubmissionException {
-            bytes += more;
-            if (bytes > MAX_BYTES) {
-                throw new UnreadableSubmissionException("The submission " + what + " has more than"
-                        + " " + MAX_BYTES / (1024 * 1024) + " MB of sources, so the grader did not"
-                        + " read it. Hand in the course folder without build output.");
-            }
-        }
-
-        void file() throws UnreadableSubmissionException {
-            if (++files > MAX_FILES) {
-                throw new UnreadableSubmissionException("The submission " + what + " has more than"
-                        + " " + MAX_FILES + " source files, so the grader did not read it.");
-            }
-        }
-    }
 }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Objects;
 import threadlab.grader.course.Course;
 import threadlab.grader.course.ExerciseModule;
+import threadlab.grader.text.StudentText;
 
 /**
  * A folder laid out like the course repository, holding a student's work.
@@ -15,9 +16,9 @@ import threadlab.grader.course.ExerciseModule;
  */
 public record Submission(String name, Path root, Path origin) {
 
-    /** A submission: a name, a folder and where it came from. */
+    /** A submission: a name, made safe for every report, a folder and where it came from. */
     public Submission {
-        Objects.requireNonNull(name, "name");
+        name = StudentText.line(Objects.requireNonNull(name, "name"), StudentText.NAME);
         Objects.requireNonNull(root, "root");
         Objects.requireNonNull(origin, "origin");
     }

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,6 +19,7 @@ import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
+import threadlab.grader.compile.CompileWorkers;
 import threadlab.grader.compile.ModuleCompiler;
 import threadlab.grader.course.Course;
 import threadlab.grader.submission.Submission;
@@ -30,15 +33,27 @@ class ApiCheckTests {
     private static final String FILE = "Forger.java";
     private static final String CLASS = "threadlab.threads.Forger";
 
+    private static CompileWorkers workers;
+
     @TempDir
     Path root;
+
+    @BeforeAll
+    static void startWorkers() throws Exception {
+        workers = new CompileWorkers();
+    }
+
+    @AfterAll
+    static void endWorkers() {
+        workers.close();
+    }
 
     /** Compiles a module 3 holding one class, Forger, as the grader does, and checks it. */
     private void check(String source) throws Exception {
         Path file = root.resolve("module-03-threads/src/main/java/threadlab/threads/" + FILE);
         Files.createDirectories(file.getParent());
         Files.writeString(file, "package threadlab.threads;\n\n" + source);
-        Path classes = new ModuleCompiler().compile(Submission.at(root), Course.THREADS,
+        Path classes = new ModuleCompiler(workers).compile(Submission.at(root), Course.THREADS,
                 List.of(), root.resolve("classes"));
         ApiCheck.packaged().verify(Course.THREADS, classes, List.of());
     }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import threadlab.grader.allowlist.ApiCheck;
+import threadlab.grader.compile.CompileWorkers;
 import threadlab.grader.compile.ModuleCompiler;
 import threadlab.grader.course.Course;
 import threadlab.grader.course.ExerciseModule;
@@ -35,9 +37,16 @@ class AllowListProofTests {
     static Path dir;
 
     private static Path solutionRefcount;
+    private static CompileWorkers workers;
+
+    @AfterAll
+    static void endWorkers() {
+        workers.close();
+    }
 
     @BeforeAll
     static void compileModule1OfTheSolutions() throws Exception {
+        workers = new CompileWorkers();
         solutionRefcount = compile(GraderProcess.courseRoot().resolve("solutions"),
                 Course.REFCOUNT, dir.resolve("solution-refcount"));
     }
@@ -45,7 +54,7 @@ class AllowListProofTests {
     private static Path compile(Path submission, ExerciseModule module, Path out)
             throws Exception {
         List<Path> uses = module.uses().isEmpty() ? List.of() : List.of(solutionRefcount);
-        return new ModuleCompiler().compile(Submission.at(submission), module, uses, out);
+        return new ModuleCompiler(workers).compile(Submission.at(submission), module, uses, out);
     }
 
     private void assertAllowed(Path submission, ExerciseModule module, String name) {

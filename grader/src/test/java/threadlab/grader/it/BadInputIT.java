@@ -57,7 +57,55 @@ class BadInputIT {
         Files.createDirectories(classDir.resolve("not-a-course"));
         Files.writeString(classDir.resolve("not-a-course/README.txt"), "my homework");
         Files.writeString(classDir.resolve("notes.txt"), "not a submission");
+        climbingBelowTopFolder(classDir.resolve("climbs.zip"));
+        Path linkedModules = Files.createDirectories(classDir.resolve("linked-modules"));
+        for (String module : java.util.List.of(REFCOUNT, "module-02-gil", THREADS)) {
+            Files.createSymbolicLink(linkedModules.resolve(module),
+                    classDir.resolve("good").resolve(module));
+        }
+        Files.createSymbolicLink(classDir.resolve("linked-student"), classDir.resolve("good"));
+        Path bomb = Submissions.solution(classDir.resolve("compile-bomb"));
+        Files.writeString(bomb.resolve(THREADS + "/src/main/java/threadlab/threads/Big.java"),
+                constantBomb());
+        for (String name : HOSTILE_NAMES) {
+            Files.createDirectories(classDir.resolve(name));
+        }
         graded = GraderProcess.gradeClass(out, classDir.toString());
+    }
+
+    /** Names that clash with the reports, or with each other on some systems; all empty. */
+    private static final java.util.List<String> HOSTILE_NAMES = java.util.List.of("index.html",
+            "grades.csv", "run.json", "CON", "A\u030Asa", "\u00C5sa", "Alice", "alice",
+            "new\nline", "bidi\u202Eevil");
+
+    /** A zip made by hand, whose one extra entry climbs out once its top folder is taken off. */
+    private static void climbingBelowTopFolder(Path zip) throws Exception {
+        Path solution = Submissions.solution(work.resolve("climbs"));
+        Submissions.zip(solution, zip, "threadlab-main/");
+        Path with = work.resolve("climbs-with.zip");
+        try (java.util.zip.ZipFile in = new java.util.zip.ZipFile(zip.toFile());
+                java.util.zip.ZipOutputStream copy = new java.util.zip.ZipOutputStream(
+                        Files.newOutputStream(with))) {
+            for (java.util.zip.ZipEntry entry : java.util.Collections.list(in.entries())) {
+                copy.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));
+                in.getInputStream(entry).transferTo(copy);
+            }
+            copy.putNextEntry(new java.util.zip.ZipEntry("threadlab-main/" + THREADS
+                    + "/src/main/java/../../../../../../evil.txt"));
+            copy.write("evil".getBytes(StandardCharsets.UTF_8));
+        }
+        Files.move(with, zip, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** A kilobyte of constants that javac folds into 2 billion characters. */
+    private static String constantBomb() {
+        StringBuilder text = new StringBuilder("package threadlab.threads;\n\nclass Big {\n"
+                + "    static final String S0 = \"0123456789abcdef\";\n");
+        for (int i = 1; i <= 27; i++) {
+            text.append("    static final String S").append(i).append(" = S").append(i - 1)
+                    .append(" + S").append(i - 1).append(";\n");
+        }
+        return text.append("}\n").toString();
     }
 
     private String feedback(String student, String test) throws Exception {
@@ -84,7 +132,8 @@ class BadInputIT {
             graded.student(student);
         }
         assertThat(graded.student("good").score()).isEqualTo(graded.student("good").maxScore());
-        assertThat(graded.file("grades.csv").lines().count()).isEqualTo(1 + 9);
+        assertThat(graded.file("grades.csv").lines().count())
+                .isEqualTo(1 + 9 + 4 + HOSTILE_NAMES.size());
         assertThat(graded.printed().stderr()).contains("Ignored notes.txt");
     }
 
@@ -149,5 +198,57 @@ class BadInputIT {
                 .contains("does not exist");
         assertThat(two.student("ok").test("start() runs the target").get("status").asText())
                 .isEqualTo("passed");
+    }
+
+    @Test
+    @DisplayName("a zip entry that climbs out once the zip's top folder is taken off is refused")
+    void climbingBelowTheTopFolder() throws Exception {
+        assertThat(feedback("climbs", "start() runs the target")).contains("evil.txt")
+                .contains("would land outside");
+        assertThat(graded.student("climbs").score()).isZero();
+    }
+
+    @Test
+    @DisplayName("module folders that link to another student's, or a student folder that is a"
+            + " link, get no marks from what they lead to")
+    void linksAreRefused() throws Exception {
+        assertThat(feedback("linked-modules", "start() runs the target"))
+                .contains("module-01-refcount is a symbolic link")
+                .contains("follows no link");
+        assertThat(graded.student("linked-modules").score()).isZero();
+        assertThat(feedback("linked-student", "start() runs the target"))
+                .contains("is a symbolic link");
+        assertThat(graded.student("linked-student").score()).isZero();
+    }
+
+    @Test
+    @DisplayName("a module that javac cannot compile within its memory limit scores 0 with the"
+            + " limit; the other modules and the class go on")
+    void compileLimit() throws Exception {
+        assertThat(feedback("compile-bomb", "start() runs the target"))
+                .contains("module-03-threads could not be compiled within the grader's limit of"
+                        + " 512 MB of memory");
+        moduleScores("compile-bomb", THREADS, false);
+        moduleScores("compile-bomb", REFCOUNT, true);
+    }
+
+    @Test
+    @DisplayName("names that clash with the class's reports, with each other, or hold control"
+            + " characters each get a folder of their own, and the class reports stay whole")
+    void hostileNames() throws Exception {
+        assertThat(graded.file("index.html")).startsWith("<!DOCTYPE html>")
+                .contains("grades.csv");
+        assertThat(graded.file("run.json")).contains("\"grader_version\"");
+        java.util.List<Path> folders;
+        try (java.util.stream.Stream<Path> list = Files.list(out)) {
+            folders = list.filter(p -> Files.isRegularFile(p.resolve("results.json"))).toList();
+        }
+        assertThat(folders).hasSize(9 + 4 + HOSTILE_NAMES.size());
+        assertThat(folders).extracting(p -> p.getFileName().toString())
+                .contains("student_index.html", "student_grades.csv", "student_run.json",
+                        "student_CON")
+                .allMatch(name -> name.matches("[\\p{L}\\p{N}._-]+"), "safe folder names");
+        assertThat(graded.file("grades.csv").lines())
+                .allMatch(line -> !line.contains("\u202E"), "no bidirectional override");
     }
 }

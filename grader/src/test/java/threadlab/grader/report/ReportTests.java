@@ -91,11 +91,35 @@ class ReportTests {
     void summaryShowsWhyNothingWasGraded() {
         String why = "The submission is empty, so nothing could be graded.";
 
-        JsonNode json = GradescopeResults.toJson(report(result("a", 1, false, why),
-                result("b", 2, false, why)));
+        JsonNode json = GradescopeResults.toJson(new GradeReport(new Submission("alice",
+                Path.of("/tmp/alice")), List.of(new ModuleResult(Course.THREADS, List.of(
+                result("a", 1, false, why), result("b", 2, false, why)), why)), "1.0", "17.0.15",
+                Limits.DEFAULT, 1234));
 
         assertThat(json.get("output").asText()).isEqualTo(why + "\n\nAll 2 tests show their"
                 + " results once the grades are published.");
+    }
+
+    @Test
+    @DisplayName("results.json's summary quotes nothing the submission's code chose: not what it"
+            + " threw in every test, nor a note that names its threads")
+    void summaryQuotesNoRunningCode() {
+        String thrown = "Your code threw java.lang.IllegalStateException: cGFja2FnZSB0aHJlYWRsYWI=";
+        TestResult visible = new TestResult(new HiddenTest(Course.THREADS, "[id:v]", "Task 1",
+                "v", 1, 1, Visibility.VISIBLE), false, thrown, 5);
+        GradeReport report = new GradeReport(new Submission("alice", Path.of("/tmp/alice")),
+                List.of(new ModuleResult(Course.THREADS, List.of(visible, result("a", 1, false,
+                        thrown), result("b", 2, false, thrown)))), "1.0", "17.0.15",
+                Limits.DEFAULT, 1234, List.of("Threads left running: cGFja2FnZSB0aHJlYWRsYWI="),
+                0, 1234, 1, -1, "on");
+
+        JsonNode json = GradescopeResults.toJson(report);
+
+        assertThat(json.get("output").asText()).doesNotContain("cGFja2FnZSB0aHJlYWRsYWI=")
+                .startsWith("Next step: module-03-threads, \"Task 1: v\": its result below says"
+                        + " what failed.");
+        assertThat(json.get("extra_data").get("notes").get(0).asText())
+                .contains("Threads left running");
     }
 
     @Test

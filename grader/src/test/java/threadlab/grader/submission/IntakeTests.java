@@ -13,6 +13,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import threadlab.grader.failure.GraderException;
+import threadlab.grader.files.Folders;
 
 class IntakeTests {
 
@@ -106,7 +107,7 @@ class IntakeTests {
     @DisplayName("a zip whose entries would land outside its folder is refused whole")
     void zipSlip(@TempDir Path dir) throws Exception {
         for (String name : List.of("../evil.java", "a/../../evil.java", "/etc/evil.java",
-                "C:/evil.java")) {
+                "C:/evil.java", "..\\evil.java", "\\\\server\\share\\evil.java")) {
             Path zip = zip(dir.resolve("eve.zip"), "module-03-threads/src/main/java/A.java", "a",
                     name, "evil");
 
@@ -114,7 +115,118 @@ class IntakeTests {
                     .as(name).isInstanceOf(UnreadableSubmissionException.class)
                     .hasMessageContaining("would land outside the folder");
         }
-        assertThat(Snapshot.escapes("a/./b/../c.java")).isFalse();
+        assertThat(EntryNames.normalise("a/./b/../c.java")).isEqualTo("a/c.java");
+    }
+
+    @Test
+    @DisplayName("an entry below extra top folders cannot climb out once they are taken off")
+    void zipSlipBelowTopFolders(@TempDir Path dir) throws Exception {
+        // Within the zip's folder as a whole, but one level above the course folder: the grader
+        // once checked the raw name, then wrote the entry with its top folder taken off.
+        Path zip = zip(dir.resolve("eve.zip"),
+                "top/module-03-threads/src/main/java/threadlab/threads/A.java", "a",
+                "top/module-03-threads/src/main/java/../../../../evil.java", "evil");
+        Path out = Files.createDirectories(dir.resolve("unpack/out"));
+
+        Snapshot.take(new Candidate("eve", zip)).writeTo(out);
+
+        assertThat(dir.resolve("unpack/evil.java")).doesNotExist();
+        try (var files = Files.walk(dir)) {
+            assertThat(files.filter(p -> p.getFileName().toString().equals("evil.java")))
+                    .allMatch(p -> p.startsWith(out));
+        }
+    }
+
+    @Test
+    @DisplayName("a zip that holds a name twice, or two names one file system takes as one, is"
+            + " refused")
+    void zipDuplicates(@TempDir Path dir) throws Exception {
+        String a = "module-03-threads/src/main/java/threadlab/threads/A.java";
+        Path twice = zip(dir.resolve("twice.zip"), a, "a", "./" + a, "b");
+        Path cased = zip(dir.resolve("cased.zip"), a, "a", a.replace("A.java", "a.java"), "b");
+        Path both = zip(dir.resolve("both.zip"), a, "a", a + "/B.java", "b");
+
+        assertThatThrownBy(() -> Snapshot.take(new Candidate("t", twice)))
+                .hasMessageContaining("is there twice");
+        assertThatThrownBy(() -> Snapshot.take(new Candidate("c", cased)))
+                .hasMessageContaining("differs only in case");
+        assertThatThrownBy(() -> Snapshot.take(new Candidate("b", both)))
+                .hasMessageContaining("as a file, and as a folder");
+    }
+
+    @Test
+    @DisplayName("a zip bomb stops at the size limit, with the limit in the message")
+    void zipBomb(@TempDir Path dir) throws Exception {
+        Path zip = dir.resolve("bomb.zip");
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+            out.putNextEntry(new ZipEntry("module-03-threads/src/main/java/A.java"));
+            byte[] zeros = new byte[1024 * 1024];
+            for (int i = 0; i < 64; i++) {
+                out.write(zeros);
+            }
+            out.closeEntry();
+        }
+        assertThat(Files.size(zip)).isLessThan(Snapshot.MAX_BYTES / 10);
+
+        assertThatThrownBy(() -> Snapshot.take(new Candidate("bomb", zip)))
+                .hasMessageContaining("more than 5 MB of sources");
+    }
+
+    @Test
+    @DisplayName("a zip with a link entry, as zip -y makes, is refused, naming the entry")
+    void zipLink(@TempDir Path dir) throws Exception {
+        Path course = course(dir.resolve("mallory"));
+        Files.createSymbolicLink(course.resolve(
+                "module-03-threads/src/main/java/threadlab/threads/B.java"),
+                Path.of("/etc/hostname"));
+        Path zip = dir.resolve("mallory.zip");
+        Process zipper = new ProcessBuilder("zip", "-q", "-r", "-y", zip.toString(), ".")
+                .directory(course.toFile()).inheritIO().start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(zipper.waitFor() == 0, "zip is installed");
+
+        assertThatThrownBy(() -> Snapshot.take(new Candidate("mallory", zip)))
+                .hasMessageContaining("B.java").hasMessageContaining("is a link");
+    }
+
+    @Test
+    @DisplayName("links in a student's folder are refused wherever they are, naming the link")
+    void folderLinks(@TempDir Path dir) throws Exception {
+        Path bob = course(dir.resolve("class/bob"));
+        Path solutions = course(dir.resolve("solutions"));
+        Path asFolder = Files.createDirectories(dir.resolve("class/eve"));
+        Files.createSymbolicLink(asFolder.resolve("module-03-threads"),
+                bob.resolve("module-03-threads"));
+        Path asSources = course(dir.resolve("class/mallory"));
+        Path java = asSources.resolve("module-03-threads/src/main/java");
+        Folders.deleteQuietly(java);
+        Files.createSymbolicLink(java, solutions.resolve("module-03-threads/src/main/java"));
+        Path asFile = course(dir.resolve("class/trudy"));
+        Files.createSymbolicLink(asFile.resolve(
+                "module-03-threads/src/main/java/threadlab/threads/B.java"),
+                bob.resolve("module-03-threads/src/main/java/threadlab/threads/A.java"));
+        Path wholeStudent = Files.createSymbolicLink(dir.resolve("class/oscar"), bob);
+
+        assertThatThrownBy(() -> Snapshot.take(new Candidate("eve", asFolder)))
+                .hasMessageContaining("eve/module-03-threads is a symbolic link");
+        assertThatThrownBy(() -> Snapshot.take(new Candidate("mallory", asSources)))
+                .hasMessageContaining("mallory/module-03-threads/src/main/java is a symbolic");
+        assertThatThrownBy(() -> Snapshot.take(new Candidate("trudy", asFile)))
+                .hasMessageContaining("threads/B.java is a symbolic link");
+        assertThatThrownBy(() -> Snapshot.take(new Candidate("oscar", wholeStudent)))
+                .hasMessageContaining("is a symbolic link");
+        assertThat(Snapshot.take(new Candidate("bob", bob))).isNotNull();
+    }
+
+    @Test
+    @DisplayName("a hard link in a student's sources is refused, naming it")
+    void hardLink(@TempDir Path dir) throws Exception {
+        Path bob = course(dir.resolve("bob"));
+        Path eve = course(dir.resolve("eve"));
+        Files.createLink(eve.resolve("module-03-threads/src/main/java/threadlab/threads/B.java"),
+                bob.resolve("module-03-threads/src/main/java/threadlab/threads/A.java"));
+
+        assertThatThrownBy(() -> Snapshot.take(new Candidate("eve", eve)))
+                .hasMessageContaining("threads/B.java is a hard link");
     }
 
     @Test

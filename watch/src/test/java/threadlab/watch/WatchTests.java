@@ -1,0 +1,154 @@
+package threadlab.watch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The watch on a small course folder, in this JVM: verdicts follow the code as it changes, model
+ * checking included, and what does not compile says where.
+ */
+class WatchTests {
+
+    @TempDir
+    private Path root;
+    @TempDir
+    private Path reports;
+
+    @Test
+    @DisplayName("a racy counter fails its model-checked test, a safe one passes, and racy again"
+            + " fails again, all in one JVM")
+    void verdictsFollowTheCode() throws IOException {
+        Fixture.course(root, Fixture.RACY);
+        assertThat(once("1")).contains("Task 1: a counter: NOT DONE, 1 of 2 tests pass")
+                .contains("FAIL two threads lose no update (model-checked)")
+                .contains("Verdict in ").contains(": module 1, task 1: not done.");
+        assertThat(Files.readAllLines(report())).contains(
+                "demo.CounterTests#countsOnOneThread PASSED",
+                "demo.CounterTests#twoThreads FAILED");
+
+        Fixture.write(root.resolve(Fixture.COUNTER), Fixture.SAFE);
+        assertThat(once("1")).contains("Task 1: a counter: done, 2 of 2 tests pass")
+                .contains(": module 1, task 1: done.");
+
+        Fixture.write(root.resolve(Fixture.COUNTER), Fixture.RACY);
+        assertThat(once("1")).contains("NOT DONE, 1 of 2 tests pass");
+    }
+
+    @Test
+    @DisplayName("-Dtask runs that task's tests only, from every test class Surefire would run")
+    void aTaskRunsItsTestsOnly() throws IOException {
+        Fixture.course(root, Fixture.SAFE);
+
+        assertThat(once("2")).contains("Task 2: always fails: NOT DONE, 0 of 1 tests pass")
+                .contains("java.lang.AssertionError: Task 2: not done")
+                .doesNotContain("Task 1");
+        assertThat(Files.readAllLines(report())).containsExactly("demo.NeverTests#fails FAILED");
+    }
+
+    @Test
+    @DisplayName("code that does not compile gets javac's error with its file and line, and no"
+            + " test runs")
+    void aCompileErrorSaysWhere() throws IOException {
+        Fixture.course(root, Fixture.SAFE.replace("return count;", "return count"));
+
+        assertThat(once("1")).contains("does not compile")
+                .containsPattern("module-01-counting.src.main.java.demo.Counter\\.java:12:"
+                        + " error: ';' expected")
+                .contains(": module 1, task 1: does not compile.");
+    }
+
+    @Test
+    @DisplayName("a module or task that is not a number, or a module that is not there, is named"
+            + " with what to write")
+    void aWrongCommandLineSaysWhatToWrite() throws IOException {
+        Fixture.course(root, Fixture.SAFE);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+
+        assertThat(Watch.run(out, "--root=" + root, "--module=two")).isEqualTo(2);
+        assertThat(Watch.run(out, "--root=" + root, "--module=7", "--once=true")).isEqualTo(2);
+
+        assertThat(bytes.toString(StandardCharsets.UTF_8))
+                .contains("-Dmodule=two is not a module number: give 1 or more")
+                .contains("There is no module 7").contains("the modules are 1")
+                .contains("./mvnw -q -f watch -Dmodule=3 -Dtask=2");
+    }
+
+    @Test
+    @DisplayName("watching, a save is tested again at once, and a save during a test is not lost")
+    void aSaveIsTestedAgain() throws Exception {
+        Fixture.course(root, Fixture.RACY);
+        Lines lines = new Lines();
+        Thread watch = new Thread(() -> Watch.run(new PrintStream(lines, true,
+                StandardCharsets.UTF_8), "--root=" + root, "--module=1", "--task=1"));
+        watch.start();
+        try {
+            assertThat(lines.nextVerdict()).contains("task 1: not done.");
+            Fixture.write(root.resolve(Fixture.COUNTER), Fixture.SAFE);
+            assertThat(lines.nextVerdict()).contains("task 1: done.");
+            Fixture.write(root.resolve(Fixture.COUNTER), Fixture.RACY);
+            assertThat(lines.nextVerdict()).contains("task 1: not done.");
+        } finally {
+            watch.interrupt();
+            watch.join(TimeUnit.MINUTES.toMillis(Lines.LIMIT_MINUTES));
+        }
+        assertThat(watch.isAlive()).as("the watch stops when interrupted").isFalse();
+    }
+
+    private String once(String task) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Watch.run(new PrintStream(bytes, true, StandardCharsets.UTF_8), "--root=" + root,
+                "--module=1", "--task=" + task, "--once=true", "--report=" + report());
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    private Path report() {
+        return reports.resolve("report.txt");
+    }
+
+    /** The watch's output, line by line, as it comes. */
+    private static final class Lines extends OutputStream {
+
+        private static final int LIMIT_MINUTES = 10;
+
+        private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+
+        @Override
+        public synchronized void write(int b) {
+            if (b == '\n') {
+                lines.add(line.toString(StandardCharsets.UTF_8));
+                line.reset();
+            } else {
+                line.write(b);
+            }
+        }
+
+        /**
+         * The next verdict's last line. The limit is far above a verdict's time: a cold first
+         * one took 2 minutes on 2 cores at load 35.
+         */
+        String nextVerdict() throws InterruptedException {
+            for (String next = lines.poll(LIMIT_MINUTES, TimeUnit.MINUTES); next != null;
+                    next = lines.poll(LIMIT_MINUTES, TimeUnit.MINUTES)) {
+                if (next.startsWith(Verdict.PREFIX)) {
+                    return next;
+                }
+            }
+            throw new AssertionError("no verdict within " + LIMIT_MINUTES + " minutes");
+        }
+    }
+}
