@@ -290,8 +290,8 @@ public final class Sandbox {
      * @return the sentence, or empty when the sandbox is on
      */
     public Optional<String> withoutSentence() {
-        return on() ? Optional.empty() : Optional.of(WITHOUT + " (" + without + "), so the submission's code ran with all the rights of"
-                + " the user running the grader.");
+        return on() ? Optional.empty() : Optional.of(WITHOUT + " (" + without + "), so the"
+                + " submission's code ran with all the rights of the user running the grader.");
     }
 
     /**
