@@ -199,8 +199,9 @@ public final class HostileCorpus {
             octal.append(String.format("\\%03o", b & 0xff));
         }
         try {
-            Process mv = new ProcessBuilder("sh", "-c", "mv '" + from.getFileName() + "' \"$(printf '"
-                    + octal + "')\"").directory(from.getParent().toFile()).start();
+            Process mv = new ProcessBuilder("sh", "-c", "mv '" + from.getFileName()
+                    + "' \"$(printf '" + octal + "')\"").directory(from.getParent().toFile())
+                    .start();
             if (mv.waitFor() != 0) {
                 throw new IllegalStateException("could not rename " + from + " to " + octal);
             }
