@@ -1,6 +1,6 @@
 package threadlab.hidden.support;
 
-import threadlab.grader.modelcheck.ModelChecker;
+import threadlab.grader.testjvm.modelcheck.ModelChecker;
 
 /**
  * Model checking for hidden tests: a scenario of a few threads runs once for each interleaving of

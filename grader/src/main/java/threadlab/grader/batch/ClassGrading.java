@@ -14,10 +14,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import threadlab.grader.Grader;
-import threadlab.grader.GraderException;
-import threadlab.grader.GradingFailure;
-import threadlab.grader.TamperedException;
+import threadlab.grader.failure.GraderException;
+import threadlab.grader.failure.GradingFailure;
+import threadlab.grader.failure.TamperedException;
+import threadlab.grader.files.Folders;
+import threadlab.grader.grading.Grader;
 import threadlab.grader.report.GradeReport;
 import threadlab.grader.run.Activity;
 import threadlab.grader.submission.Candidate;
@@ -263,7 +264,7 @@ public final class ClassGrading {
         }
         Path folder = staging.resolve(String.format(Locale.ROOT, "%04d", index));
         try {
-            Grader.deleteQuietly(folder);
+            Folders.deleteQuietly(folder);
             return grader.grade(p.snapshot().writeTo(folder), activity);
         } catch (TamperedException e) {
             return grader.unreadable(named(p), new NotGraded("Not graded: " + e.getMessage()));
@@ -272,7 +273,7 @@ public final class ClassGrading {
                     + " submission (" + e + "). Please report this to the course staff; the"
                     + " other submissions were graded as usual."));
         } finally {
-            Grader.deleteQuietly(folder);
+            Folders.deleteQuietly(folder);
         }
     }
 

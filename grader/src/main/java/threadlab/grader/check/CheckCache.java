@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import threadlab.grader.Grader;
+import threadlab.grader.grading.Grader;
 import threadlab.grader.course.ExerciseModule;
 import threadlab.grader.discover.Fingerprint;
 import threadlab.grader.discover.HiddenTest;

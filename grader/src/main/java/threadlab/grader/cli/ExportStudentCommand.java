@@ -9,7 +9,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import threadlab.grader.GraderException;
+import threadlab.grader.failure.GraderException;
 import threadlab.grader.handout.StudentHandout;
 
 /** {@code export-student OUT}: writes the student repository, without answers. */

@@ -8,8 +8,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import threadlab.grader.Grader;
-import threadlab.grader.GraderException;
+import threadlab.grader.grading.Grader;
+import threadlab.grader.failure.GraderException;
 import threadlab.grader.rubric.Rubric;
 import threadlab.grader.run.Limits;
 

@@ -1,6 +1,6 @@
 package threadlab.grader.compile;
 
-import threadlab.grader.GradingFailure;
+import threadlab.grader.failure.GradingFailure;
 import threadlab.grader.course.ExerciseModule;
 
 /** A module did not compile, so none of its tests could run. */

@@ -23,7 +23,7 @@ import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
-import threadlab.grader.GraderException;
+import threadlab.grader.failure.GraderException;
 import threadlab.grader.course.ExerciseModule;
 import threadlab.grader.submission.Submission;
 

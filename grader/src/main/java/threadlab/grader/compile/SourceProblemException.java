@@ -1,6 +1,6 @@
 package threadlab.grader.compile;
 
-import threadlab.grader.GradingFailure;
+import threadlab.grader.failure.GradingFailure;
 
 /**
  * A module's sources cannot be graded as they are, before the compiler is even asked: a file is

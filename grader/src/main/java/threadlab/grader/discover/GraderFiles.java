@@ -12,9 +12,10 @@ import java.util.Enumeration;
 import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
-import threadlab.grader.GraderException;
 import threadlab.grader.course.Course;
 import threadlab.grader.course.ExerciseModule;
+import threadlab.grader.failure.GraderException;
+import threadlab.grader.files.Folders;
 
 /**
  * The grader's own files: the hidden tests, the exercise API they were compiled against, and the
@@ -160,7 +161,7 @@ public final class GraderFiles {
                     + " folder " + hiddenTests + "; rebuild the grader.");
         }
         for (Path dir : List.of(hiddenTests, courseApi)) {
-            threadlab.grader.Grader.deleteQuietly(dir);
+            Folders.deleteQuietly(dir);
         }
         unpack(unpackedFrom, hiddenTests.getParent());
     }

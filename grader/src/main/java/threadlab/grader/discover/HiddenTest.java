@@ -1,7 +1,6 @@
 package threadlab.grader.discover;
 
 import threadlab.grader.course.ExerciseModule;
-import threadlab.grader.rubric.Visibility;
 
 /**
  * One hidden test, as the grader knows it before anything of the submission runs.

@@ -19,9 +19,10 @@ import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 import org.junit.platform.launcher.core.LauncherFactory;
-import threadlab.grader.GraderException;
 import threadlab.grader.api.Points;
 import threadlab.grader.course.ExerciseModule;
+import threadlab.grader.failure.GraderException;
+import threadlab.grader.protocol.HiddenTestRequests;
 
 /**
  * Lists a module's hidden tests and their points. It reads the compiled tests against the

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import threadlab.grader.GraderException;
+import threadlab.grader.failure.GraderException;
 
 /**
  * A Gradescope autograder: {@code setup.sh}, which installs Java 17 when Gradescope builds the

@@ -1,6 +1,6 @@
 package threadlab.grader.handout;
 
-import threadlab.grader.GraderException;
+import threadlab.grader.failure.GraderException;
 
 /** The handout could not be written: the course is not where it should be, or it would leak. */
 public final class HandoutException extends GraderException {

@@ -12,7 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import threadlab.grader.rubric.Visibility;
+import threadlab.grader.discover.Visibility;
 
 /**
  * Writes a report in Gradescope's {@code results.json} format: the score, the most points, and

@@ -17,10 +17,11 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.platform.engine.UniqueId;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
-import threadlab.grader.GraderException;
 import threadlab.grader.course.Course;
 import threadlab.grader.course.ExerciseModule;
 import threadlab.grader.discover.HiddenTest;
+import threadlab.grader.discover.Visibility;
+import threadlab.grader.failure.GraderException;
 
 /**
  * What each hidden test is worth and when Gradescope shows a student its result, read from a

@@ -1,6 +1,6 @@
 package threadlab.grader.rubric;
 
-import threadlab.grader.GraderException;
+import threadlab.grader.failure.GraderException;
 
 /**
  * A rubric file that cannot be used: malformed, or naming a module or test the grader does not

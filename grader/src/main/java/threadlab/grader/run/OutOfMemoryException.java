@@ -1,6 +1,6 @@
 package threadlab.grader.run;
 
-import threadlab.grader.GradingFailure;
+import threadlab.grader.failure.GradingFailure;
 
 /** The submission ran out of memory, so the test JVM ended. */
 public final class OutOfMemoryException extends GradingFailure {

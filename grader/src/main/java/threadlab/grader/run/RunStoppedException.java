@@ -1,6 +1,6 @@
 package threadlab.grader.run;
 
-import threadlab.grader.GradingFailure;
+import threadlab.grader.failure.GradingFailure;
 
 /**
  * The grader stopped a submission's tests before this one could run: it was interrupted, or it

@@ -1,7 +1,7 @@
 package threadlab.grader.run;
 
 import java.time.Duration;
-import threadlab.grader.GradingFailure;
+import threadlab.grader.failure.GradingFailure;
 
 /** The submission used up its time before this test could finish or start. */
 public final class SubmissionTimedOutException extends GradingFailure {

@@ -1,6 +1,6 @@
 package threadlab.grader.run;
 
-import threadlab.grader.GradingFailure;
+import threadlab.grader.failure.GradingFailure;
 
 /** The test JVM ended while a test ran: the submission called System.exit, or crashed it. */
 public final class TestJvmExitedException extends GradingFailure {

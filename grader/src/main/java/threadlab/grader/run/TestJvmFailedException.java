@@ -1,6 +1,6 @@
 package threadlab.grader.run;
 
-import threadlab.grader.GradingFailure;
+import threadlab.grader.failure.GradingFailure;
 
 /** The test JVM could not run the tests at all. */
 public final class TestJvmFailedException extends GradingFailure {

@@ -27,7 +27,10 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
-import threadlab.grader.GradingFailure;
+import threadlab.grader.failure.GradingFailure;
+import threadlab.grader.protocol.Event;
+import threadlab.grader.protocol.Protocol;
+import threadlab.grader.protocol.Text;
 
 /**
  * Runs hidden tests in a JVM of their own, so that a submission that hangs, floods its output or
@@ -584,7 +587,7 @@ public final class TestJvmRunner {
         command.add("-cp");
         command.add(classpath.stream().map(Path::toString)
                 .collect(Collectors.joining(File.pathSeparator)));
-        command.add(TestJvm.class.getName());
+        command.add(Protocol.TEST_JVM_MAIN_CLASS);
         return command;
     }
 
@@ -638,7 +641,7 @@ public final class TestJvmRunner {
         synchronized (log) {
             String text = log.length() > LOG_KEPT ? log.substring(log.length() - LOG_KEPT)
                     : log.toString();
-            return TestJvm.Text.clean(text, LOG_KEPT).lines().map(line -> "  " + line)
+            return Text.clean(text, LOG_KEPT).lines().map(line -> "  " + line)
                     .collect(Collectors.joining("\n"));
         }
     }

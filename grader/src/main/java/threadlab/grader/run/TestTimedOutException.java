@@ -1,7 +1,7 @@
 package threadlab.grader.run;
 
 import java.time.Duration;
-import threadlab.grader.GradingFailure;
+import threadlab.grader.failure.GradingFailure;
 
 /** A hidden test ran past its time limit, so the grader stopped the test JVM. */
 public final class TestTimedOutException extends GradingFailure {

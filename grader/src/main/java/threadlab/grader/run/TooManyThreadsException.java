@@ -1,6 +1,6 @@
 package threadlab.grader.run;
 
-import threadlab.grader.GradingFailure;
+import threadlab.grader.failure.GradingFailure;
 
 /** The submission started more threads than the limit, so the grader stopped its JVM. */
 public final class TooManyThreadsException extends GradingFailure {

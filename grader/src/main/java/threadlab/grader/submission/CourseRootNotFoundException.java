@@ -1,7 +1,7 @@
 package threadlab.grader.submission;
 
 import java.nio.file.Path;
-import threadlab.grader.GraderException;
+import threadlab.grader.failure.GraderException;
 
 /** No submission was named, and no course repository was found to grade in its place. */
 public final class CourseRootNotFoundException extends GraderException {

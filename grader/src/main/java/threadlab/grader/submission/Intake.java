@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import threadlab.grader.GraderException;
+import threadlab.grader.failure.GraderException;
 import threadlab.grader.course.Course;
 import threadlab.grader.course.ExerciseModule;
 

@@ -1,7 +1,7 @@
 package threadlab.grader.submission;
 
 import java.nio.file.Path;
-import threadlab.grader.GraderException;
+import threadlab.grader.failure.GraderException;
 
 /** The submission named on the command line is not a folder that exists. */
 public final class SubmissionNotFoundException extends GraderException {

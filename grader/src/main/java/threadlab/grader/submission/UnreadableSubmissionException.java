@@ -1,6 +1,6 @@
 package threadlab.grader.submission;
 
-import threadlab.grader.GradingFailure;
+import threadlab.grader.failure.GradingFailure;
 
 /**
  * A submission the grader could not read at all: a missing path, an empty folder, a folder

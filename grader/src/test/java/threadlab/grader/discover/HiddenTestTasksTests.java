@@ -11,7 +11,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.TestTag;
-import threadlab.grader.GraderException;
+import threadlab.grader.failure.GraderException;
 import threadlab.grader.check.Hints;
 import threadlab.grader.course.Course;
 import threadlab.grader.course.ExerciseModule;

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import threadlab.grader.course.Course;
-import threadlab.grader.modelcheck.Agent;
+import threadlab.grader.run.AgentJar;
 import threadlab.grader.testing.GraderProcess;
 import threadlab.grader.testing.Submissions;
 
@@ -345,11 +345,11 @@ public final class ClassBenchmark {
             }
         }
         Submissions.copy(root.resolve("grader/src/hidden/java"), test);
-        for (String runtime : List.of("api", "modelcheck")) {
+        for (String runtime : List.of("api", "testjvm/modelcheck")) {
             Submissions.copy(root.resolve("grader/src/main/java/threadlab/grader/" + runtime),
                     test.resolve("threadlab/grader/" + runtime));
         }
-        String agent = Agent.option(Agent.writeJar(project.resolve("model-checker-agent.jar")),
+        String agent = AgentJar.option(AgentJar.write(project.resolve("model-checker-agent.jar")),
                 Course.modelCheckedPackages());
         Files.writeString(project.resolve("pom.xml"), pom(root, project, agent),
                 StandardCharsets.UTF_8);

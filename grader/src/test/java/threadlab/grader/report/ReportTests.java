@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import threadlab.grader.course.Course;
 import threadlab.grader.discover.HiddenTest;
-import threadlab.grader.rubric.Visibility;
+import threadlab.grader.discover.Visibility;
 import threadlab.grader.run.Limits;
 import threadlab.grader.submission.Submission;
 

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import threadlab.grader.course.Course;
 import threadlab.grader.course.ExerciseModule;
 import threadlab.grader.discover.HiddenTest;
+import threadlab.grader.discover.Visibility;
 
 class RubricTests {
 

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import threadlab.grader.protocol.Event;
+import threadlab.grader.protocol.Protocol;
 
 class ProtocolTests {
 

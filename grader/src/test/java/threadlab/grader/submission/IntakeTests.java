@@ -12,7 +12,7 @@ import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import threadlab.grader.GraderException;
+import threadlab.grader.failure.GraderException;
 
 class IntakeTests {
 

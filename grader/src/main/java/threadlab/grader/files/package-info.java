@@ -1,0 +1,2 @@
+/** Files and folders of a run: a leaf that every stage may use. */
+package threadlab.grader.files;

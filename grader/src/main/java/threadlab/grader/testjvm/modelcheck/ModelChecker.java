@@ -1,0 +1,172 @@
+package threadlab.grader.testjvm.modelcheck;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Runs a scenario once for each interleaving of its threads' steps, fewest thread switches first,
+ * until one breaks it. A switch is a point where a thread that could have gone on was paused for
+ * another. Every interleaving with at most {@link #MAX_SWITCHES} switches is tried, up to a number
+ * of runs; in the same order on every run of the grader.
+ *
+ * <p>A scenario starts its threads with {@link #inParallel}, once, and checks what they did after
+ * it returns; it throws to fail. Everything it does must depend only on the order of the
+ * threads' steps: it runs again, from the start, for each interleaving.
+ *
+ * <p>Steps are those of the classes the {@link Agent} rewrote: in other code, a thread runs on
+ * without a pause.
+ */
+public final class ModelChecker {
+
+    /** The most thread switches in an interleaving. Races between two threads need one or two. */
+    public static final int MAX_SWITCHES = 2;
+
+    /** How long a run's threads may take before the run counts as stuck. */
+    static final Duration PATIENCE = Duration.ofSeconds(20);
+
+    private static volatile Run current;
+
+    private ModelChecker() {
+    }
+
+    /**
+     * An interleaving that broke the scenario.
+     *
+     * @param thrown what the scenario threw
+     * @param interleaving the threads' steps, a column per thread
+     * @param switches how many thread switches this one has
+     */
+    public record Failure(Throwable thrown, String interleaving, int switches) {
+    }
+
+    /**
+     * What a model check found.
+     *
+     * @param failure the first interleaving that broke the scenario, if one did
+     * @param runs how many interleavings were tried
+     * @param complete whether every interleaving within the bounds was tried
+     */
+    public record Outcome(Optional<Failure> failure, int runs, boolean complete) {
+    }
+
+    /**
+     * Checks a scenario in every interleaving with at most {@link #MAX_SWITCHES} switches, up to
+     * {@code maxRuns} of them, and stops at the first that breaks it.
+     *
+     * @param maxRuns the most interleavings to try
+     * @param scenario the scenario
+     * @return what was found
+     * @throws IllegalStateException if the exercise's classes were not rewritten for model
+     *     checking, or the scenario does not behave the same when run again
+     */
+    public static Outcome check(int maxRuns, Runnable scenario) {
+        Objects.requireNonNull(scenario, "scenario");
+        List<ArrayDeque<List<Integer>>> byCost = new ArrayList<>();
+        for (int i = 0; i <= MAX_SWITCHES; i++) {
+            byCost.add(new ArrayDeque<>());
+        }
+        byCost.get(0).add(List.of());
+        int runs = 0;
+        for (ArrayDeque<List<Integer>> queue : byCost) {
+            while (!queue.isEmpty()) {
+                if (runs == maxRuns) {
+                    return new Outcome(Optional.empty(), runs, false);
+                }
+                List<Integer> prefix = queue.poll();
+                Run run = new Run(prefix);
+                Throwable thrown = runOnce(run, scenario);
+                runs++;
+                Instrumenter.requireRewritten();
+                if (thrown != null) {
+                    return new Outcome(Optional.of(new Failure(thrown, Interleaving.table(run),
+                            run.switches())), runs, false);
+                }
+                if (!run.usedThreads()) {
+                    return new Outcome(Optional.empty(), runs, true);
+                }
+                List<Run.Decision> decisions = run.decisions();
+                for (int at = prefix.size(); at < decisions.size(); at++) {
+                    Run.Decision decision = decisions.get(at);
+                    for (int option = 1; option < decision.options().size(); option++) {
+                        int cost = decision.switchesBefore() + (decision.isSwitch(option) ? 1 : 0);
+                        if (cost <= MAX_SWITCHES) {
+                            List<Integer> next = new ArrayList<>(prefix.size() + at + 1);
+                            for (int i = 0; i < at; i++) {
+                                Run.Decision d = decisions.get(i);
+                                next.add(d.options().get(d.chosen()));
+                            }
+                            next.add(decision.options().get(option));
+                            byCost.get(cost).add(next);
+                        }
+                    }
+                }
+            }
+        }
+        return new Outcome(Optional.empty(), runs, true);
+    }
+
+    private static Throwable runOnce(Run run, Runnable scenario) {
+        current = run;
+        try {
+            scenario.run();
+            return null;
+        } catch (RuntimeException | Error e) {
+            return e;
+        } finally {
+            current = null;
+        }
+    }
+
+    /**
+     * Runs bodies at once, each on a thread of its own, and waits until all have ended. Within
+     * a model check, the threads take turns step by step in the interleaving of the run; outside
+     * one, they are plain threads. What a body throws is thrown here.
+     *
+     * @param bodies what each thread runs
+     */
+    public static void inParallel(Runnable... bodies) {
+        Run run = current;
+        Throwable[] thrown;
+        if (run == null) {
+            thrown = plain(bodies);
+        } else {
+            thrown = run.parallel(bodies, PATIENCE.toNanos());
+        }
+        for (Throwable t : thrown) {
+            if (t instanceof RuntimeException e) {
+                throw e;
+            }
+            if (t instanceof Error e) {
+                throw e;
+            }
+            if (t != null) {
+                throw new IllegalStateException(t);
+            }
+        }
+    }
+
+    private static Throwable[] plain(Runnable[] bodies) {
+        Throwable[] thrown = new Throwable[bodies.length];
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < bodies.length; i++) {
+            int index = i;
+            Thread thread = new Thread(bodies[i], "Thread " + (i + 1));
+            thread.setUncaughtExceptionHandler((t, e) -> thrown[index] = e);
+            threads.add(thread);
+        }
+        threads.forEach(Thread::start);
+        try {
+            for (Thread thread : threads) {
+                thread.join();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a thread", e);
+        }
+        return thrown;
+    }
+}

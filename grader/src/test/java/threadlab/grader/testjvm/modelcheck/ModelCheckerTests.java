@@ -1,0 +1,202 @@
+package threadlab.grader.testjvm.modelcheck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.reflect.InvocationTargetException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("The model checker")
+class ModelCheckerTests {
+
+    private static final String FIXTURES = "threadlab.grader.testjvm.modelcheck.fixture.";
+    private static final RewritingLoader LOADER = new RewritingLoader();
+
+    /** Loads the fixtures rewritten, as the test JVM's agent loads an exercise's classes. */
+    private static final class RewritingLoader extends ClassLoader {
+
+        RewritingLoader() {
+            super(ModelCheckerTests.class.getClassLoader());
+        }
+
+        @Override
+        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+            if (!name.startsWith(FIXTURES)) {
+                return super.loadClass(name, resolve);
+            }
+            synchronized (getClassLoadingLock(name)) {
+                Class<?> loaded = findLoadedClass(name);
+                if (loaded == null) {
+                    String file = name.replace('.', '/') + ".class";
+                    try (InputStream in = getParent().getResourceAsStream(file)) {
+                        byte[] bytes = Instrumenter.rewrite(in.readAllBytes(), this);
+                        loaded = defineClass(name, bytes, 0, bytes.length);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+                return loaded;
+            }
+        }
+    }
+
+    private static Object make(String fixture) {
+        try {
+            return LOADER.loadClass(FIXTURES + fixture).getConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Counter counter(String fixture) {
+        return (Counter) make(fixture);
+    }
+
+    private static void call(Object target, String method) {
+        try {
+            target.getClass().getMethod(method).invoke(target);
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw (Error) e.getCause();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Two threads each add one to a new count, which must then be 2. */
+    private static ModelChecker.Outcome twoIncrements(String fixture) {
+        return ModelChecker.check(1000, () -> {
+            Counter counter = counter(fixture);
+            ModelChecker.inParallel(counter::increment, counter::increment);
+            if (counter.get() != 2) {
+                throw new AssertionError("the count is " + counter.get());
+            }
+        });
+    }
+
+    @Test
+    @DisplayName("finds the lost update of count++, with one switch, and shows it")
+    void findsALostUpdate() {
+        ModelChecker.Outcome outcome = twoIncrements("PlainCounter");
+
+        assertThat(outcome.failure()).isPresent();
+        ModelChecker.Failure failure = outcome.failure().get();
+        assertThat(failure.thrown()).hasMessage("the count is 1");
+        assertThat(failure.switches()).isEqualTo(1);
+        assertThat(failure.interleaving()).contains("| Thread 1", "| Thread 2",
+                "increment()", "read count: 0", "write count: 1");
+        assertThat(failure.interleaving().lines().filter(l -> l.contains("write count: 1")))
+                .hasSize(2);
+    }
+
+    @Test
+    @DisplayName("passes right counts after trying every interleaving within the bound")
+    void passesRightCounts() {
+        for (String right : new String[] {"AtomicCounter", "SynchronizedCounter",
+                "LockedCounter", "SemaphoreCounter"}) {
+            ModelChecker.Outcome outcome = twoIncrements(right);
+
+            assertThat(outcome.failure()).as(right).isEmpty();
+            assertThat(outcome.complete()).as(right).isTrue();
+            assertThat(outcome.runs()).as(right).isGreaterThan(2);
+        }
+    }
+
+    @Test
+    @DisplayName("sees that a lock made fresh for each call protects nothing")
+    void freshLockPerCall() {
+        ModelChecker.Outcome outcome = twoIncrements("FreshLockCounter");
+
+        assertThat(outcome.failure()).isPresent();
+        assertThat(outcome.failure().get().interleaving()).contains("synchronized (Object#1) {",
+                "synchronized (Object#2) {");
+    }
+
+    @Test
+    @DisplayName("finds the same interleaving after the same number of runs every time")
+    void sameEveryTime() {
+        ModelChecker.Outcome first = twoIncrements("PlainCounter");
+        for (int i = 0; i < 5; i++) {
+            ModelChecker.Outcome again = twoIncrements("PlainCounter");
+
+            assertThat(again.runs()).isEqualTo(first.runs());
+            assertThat(again.failure().get().interleaving())
+                    .isEqualTo(first.failure().get().interleaving());
+        }
+        ModelChecker.Outcome right = twoIncrements("AtomicCounter");
+        assertThat(twoIncrements("AtomicCounter").runs()).isEqualTo(right.runs());
+    }
+
+    @Test
+    @DisplayName("reports a deadlock of two locks taken in opposite orders, and who waits for"
+            + " whom")
+    void findsADeadlock() {
+        ModelChecker.Outcome outcome = ModelChecker.check(1000, () -> {
+            Object locks = make("TwoLocks");
+            ModelChecker.inParallel(() -> call(locks, "forward"), () -> call(locks, "backward"));
+        });
+
+        assertThat(outcome.failure()).isPresent();
+        assertThat(outcome.failure().get().thrown()).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("The threads deadlocked: Thread 1 waits for")
+                .hasMessageContaining("held by Thread 2");
+    }
+
+    @Test
+    @DisplayName("lets a spinning thread give way, so that a spin-wait that ends does end")
+    void spinWaitEnds() {
+        ModelChecker.Outcome outcome = ModelChecker.check(100, () -> {
+            Object flag = make("Flag");
+            ModelChecker.inParallel(() -> call(flag, "awaitRaised"), () -> call(flag, "raise"));
+        });
+
+        assertThat(outcome.failure()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("fails a thread that never ends, with the reason")
+    void spinForever() {
+        ModelChecker.Outcome outcome = ModelChecker.check(100, () -> {
+            Object flag = make("Flag");
+            ModelChecker.inParallel(() -> call(flag, "awaitRaised"), () -> { });
+        });
+
+        assertThat(outcome.failure()).isPresent();
+        assertThat(outcome.failure().get().thrown()).hasMessageContaining("more than "
+                + Run.MAX_STEPS + " steps");
+    }
+
+    @Test
+    @DisplayName("passes on what a thread threw, and runs a scenario without threads once")
+    void throwsWhatAThreadThrew() {
+        ModelChecker.Outcome outcome = ModelChecker.check(100, () ->
+                ModelChecker.inParallel(() -> {
+                    throw new UnsupportedOperationException("Task 3: not yet");
+                }, () -> { }));
+        assertThat(outcome.failure().get().thrown())
+                .isInstanceOf(UnsupportedOperationException.class).hasMessage("Task 3: not yet");
+
+        AtomicInteger runs = new AtomicInteger();
+        assertThat(ModelChecker.check(100, runs::incrementAndGet).runs()).isEqualTo(1);
+        assertThat(runs).hasValue(1);
+    }
+
+    @Test
+    @DisplayName("outside a model check, runs the bodies as plain threads")
+    void plainOutsideACheck() {
+        Counter counter = counter("AtomicCounter");
+        ModelChecker.inParallel(counter::increment, counter::increment);
+        assertThat(counter.get()).isEqualTo(2);
+
+        assertThatThrownBy(() -> ModelChecker.inParallel(() -> {
+            throw new IllegalArgumentException("no");
+        })).isInstanceOf(IllegalArgumentException.class).hasMessage("no");
+    }
+}
