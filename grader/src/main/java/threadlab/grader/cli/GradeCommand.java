@@ -125,6 +125,12 @@ public final class GradeCommand implements Callable<Integer> {
     @Mixin
     private SandboxOption sandbox = new SandboxOption();
 
+    @Option(names = "--api-check", paramLabel = "MODE", defaultValue = "on",
+            description = "on (default): refuse a module that uses an API outside the allow-list"
+                    + " before its code runs. off: let it run, to test the walls behind the"
+                    + " allow-list; never for grades that count.")
+    private String apiCheck;
+
     @Option(names = "--heap", paramLabel = "MB", defaultValue = "256",
             description = "The heap of each test JVM (default: ${DEFAULT-VALUE}).")
     private int heapMegabytes;
@@ -180,6 +186,13 @@ public final class GradeCommand implements Callable<Integer> {
         return new Candidate(submission.name(), submission.root());
     }
 
+    private boolean apiCheckOn() {
+        if (!apiCheck.equals("on") && !apiCheck.equals("off")) {
+            throw usage("--api-check takes on or off, not " + apiCheck);
+        }
+        return apiCheck.equals("on");
+    }
+
     private ParameterException usage(String reason) {
         return new ParameterException(spec.commandLine(), reason);
     }
@@ -187,7 +200,8 @@ public final class GradeCommand implements Callable<Integer> {
     /** One submission, its report printed: what a student runs on their own work. */
     private int gradeOne(Limits limits, Rubric rubric, Submission target) throws GraderException {
         GradeReport report;
-        try (Grader grader = new Grader(limits, List.of(), false, rubric, sandbox.mode())) {
+        try (Grader grader = new Grader(limits, List.of(), false, rubric, sandbox.mode())
+                .apiCheck(apiCheckOn())) {
             report = grader.grade(target);
             grader.verifyGraderFiles(target.name());
         }
@@ -205,7 +219,8 @@ public final class GradeCommand implements Callable<Integer> {
             return gradeOne(limits, rubric, Submission.at(candidate.path()));
         }
         GradeReport report;
-        try (Grader grader = new Grader(limits, List.of(), false, rubric, sandbox.mode())) {
+        try (Grader grader = new Grader(limits, List.of(), false, rubric, sandbox.mode())
+                .apiCheck(apiCheckOn())) {
             Path work = grader.prepare();
             try {
                 Snapshot snapshot = Snapshot.take(candidate);
@@ -250,7 +265,7 @@ public final class GradeCommand implements Callable<Integer> {
         String started = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         boolean shareClasses = intake.candidates().size() * repeat >= SHARE_CLASSES_FROM;
         try (Grader grader = new Grader(limits, List.of(), shareClasses, rubric,
-                sandbox.mode())) {
+                sandbox.mode()).apiCheck(apiCheckOn())) {
             grader.prepare();
             List<String> notes = new ArrayList<>(intake.notes());
             grader.sandbox().withoutSentence().ifPresent(sentence -> {
