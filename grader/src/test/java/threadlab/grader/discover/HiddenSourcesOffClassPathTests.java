@@ -55,6 +55,12 @@ class HiddenSourcesOffClassPathTests {
         Set<String> hidden = hiddenSourceNames();
 
         for (Path entry : classPath) {
+            if (entry.endsWith("test-classes")) {
+                // These tests' own classes and resources (hostile submissions named like hidden
+                // tests among them) are on the class path only while the grader's tests run it
+                // from its build folder; GraderJarIT checks the packaged grader.
+                continue;
+            }
             assertThat(entries(entry)).as(entry.toString()).noneMatch(hidden::contains);
         }
     }

@@ -197,8 +197,9 @@ class HostileSubmissionsIT {
     }
 
     @Test
-    @DisplayName("without the sandbox or the allow-list, a submission that rewrites the hidden tests gets no grade"
-            + " and is named; the grader puts its files back and grades the others again")
+    @DisplayName("without the sandbox or the allow-list, a submission that rewrites the hidden"
+            + " tests gets no grade and is named; the grader puts its files back and grades the"
+            + " others again")
     void rewritingTheHiddenTestsIsCaught(@TempDir Path dir) throws Exception {
         Path unsandboxed = dir.resolve("class");
         Submissions.withoutModule(Submissions.hostileVariant(unsandboxed.resolve(OVERWRITE),
