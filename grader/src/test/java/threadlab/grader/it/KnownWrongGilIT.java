@@ -95,7 +95,8 @@ class KnownWrongGilIT {
     }
 
     static Stream<String> correctVariants() {
-        return Stream.of("correct-reentrantlock-one-condition", "correct-synchronized-notifyall");
+        return Stream.of("correct-reentrantlock-one-condition", "correct-synchronized-notifyall",
+                "correct-locksupport-queue");
     }
 
     @ParameterizedTest(name = "{0}")

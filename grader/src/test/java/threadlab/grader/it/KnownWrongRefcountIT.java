@@ -85,7 +85,8 @@ class KnownWrongRefcountIT {
 
     static Stream<String> right() {
         return Stream.of("correct-atomic-update-function", "correct-reentrant-lock",
-                "correct-synchronized");
+                "correct-synchronized", "correct-field-updater", "correct-stamped-lock",
+                "correct-varhandle-cas");
     }
 
     @ParameterizedTest(name = "{0}")
