@@ -1,0 +1,101 @@
+package threadlab.grader.mutants;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import threadlab.grader.course.Course;
+import threadlab.grader.mutants.MutantGrading.Fate;
+import threadlab.grader.mutants.MutantGrading.Outcome;
+import threadlab.grader.testing.GraderProcess;
+import threadlab.grader.testing.Submissions;
+
+/**
+ * The command that grades every mutant of the reference solutions and prints, per module, the
+ * mutants, the stillborn, those killed in every grading, the equivalent and the survivors, with
+ * each survivor's diff. Run it after a build of the grader:
+ * {@code ./mvnw -q verify -Pcourse,mutants -pl grader -am -DskipTests -DskipITs
+ * -Dmutants.args="--module 2 --gradings 5 --jobs 2"}. It fails when a mutant survived.
+ *
+ * <p>Options: {@code --module N} (every module), {@code --gradings N} (5), {@code --jobs N} (2),
+ * {@code --list} (print the mutants and their diffs, grade nothing), {@code --dir DIR} (where the
+ * class and reports go; {@code grader/target/mutants}).
+ */
+public final class AllMutants {
+
+    private AllMutants() {
+    }
+
+    /**
+     * Runs the command.
+     *
+     * @param args the options
+     * @throws Exception if a step fails
+     */
+    public static void main(String[] args) throws Exception {
+        List<String> options = Arrays.stream(args).flatMap(a -> Arrays.stream(a.split("\\s+")))
+                .filter(a -> !a.isBlank()).toList();
+        int module = intOption(options, "--module", 0);
+        int gradings = intOption(options, "--gradings", 5);
+        int jobs = intOption(options, "--jobs", 2);
+        Path root = GraderProcess.courseRoot();
+        Path work = Path.of(stringOption(options, "--dir", root.resolve("grader/target/mutants")
+                .toString())).toAbsolutePath();
+        MutantGenerator generator = new MutantGenerator(root);
+        List<Mutant> all = generator.all();
+        List<Mutant> chosen = all.stream().filter(m -> module == 0
+                || m.moduleNumber() == module).toList();
+        if (chosen.isEmpty()) {
+            throw new IllegalArgumentException("--module " + module + " has no mutants: the"
+                    + " course's modules are " + Course.modules());
+        }
+        if (options.contains("--list")) {
+            chosen.forEach(m -> System.out.println(m + "\n" + m.diff()));
+            System.out.println(chosen.size() + " mutants");
+            return;
+        }
+        Submissions.deleteIfExists(work);
+        Files.createDirectories(work);
+        long start = System.nanoTime();
+        Equivalents equivalents = Equivalents.read(root);
+        List<Outcome> outcomes = new MutantGrading(root, System.out).grade(chosen, equivalents,
+                gradings, jobs, work);
+        System.out.println();
+        System.out.print(MutantReport.render(outcomes, gradings, equivalents.stale(all)));
+        System.out.printf(Locale.ROOT, "%d mutants in %.1f s, %d gradings, %d at a time; the"
+                + " class and its reports are in %s%n", chosen.size(),
+                (System.nanoTime() - start) / 1e9, gradings, jobs, work);
+        long survivors = outcomes.stream().filter(o -> o.fate() == Fate.SURVIVED).count();
+        if (survivors > 0) {
+            throw new IllegalStateException(survivors + " mutants survived: their diffs are"
+                    + " above. Kill each with a hidden test, or list it in " + Equivalents.FILE
+                    + " with its reason.");
+        }
+    }
+
+    private static int intOption(List<String> options, String name, int otherwise) {
+        String value = stringOption(options, name, String.valueOf(otherwise));
+        try {
+            int number = Integer.parseInt(value);
+            if (number < 0 || number == 0 && !name.equals("--module")) {
+                throw new NumberFormatException();
+            }
+            return number;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " takes a whole number above 0, not "
+                    + value);
+        }
+    }
+
+    private static String stringOption(List<String> options, String name, String otherwise) {
+        int at = options.indexOf(name);
+        if (at < 0) {
+            return otherwise;
+        }
+        if (at + 1 >= options.size()) {
+            throw new IllegalArgumentException(name + " needs a value");
+        }
+        return options.get(at + 1);
+    }
+}

@@ -1,0 +1,69 @@
+package threadlab.grader.mutants;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import threadlab.grader.course.ExerciseModule;
+import threadlab.grader.mutants.MutantGrading.Fate;
+import threadlab.grader.mutants.MutantGrading.Outcome;
+
+/** The figures of a mutant grading, per module, and every survivor with its diff. */
+public final class MutantReport {
+
+    private MutantReport() {
+    }
+
+    /**
+     * The report.
+     *
+     * @param outcomes every mutant's outcome
+     * @param gradings how many gradings there were
+     * @param stale listed equivalent ids that name no mutant any more
+     * @return the text to print
+     */
+    public static String render(List<Outcome> outcomes, int gradings, Set<String> stale) {
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
+                "%-20s %8s %10s %22s %11s %9s%n", "module", "mutants", "stillborn",
+                "killed in " + gradings + " of " + gradings, "equivalent", "survived"));
+        Set<ExerciseModule> modules = new TreeSet<>(java.util.Comparator.comparing(
+                ExerciseModule::folder));
+        outcomes.forEach(o -> modules.add(o.mutant().module()));
+        for (ExerciseModule module : modules) {
+            List<Outcome> of = outcomes.stream().filter(o -> o.mutant().module().equals(module))
+                    .toList();
+            text.append(row(module.folder(), of));
+        }
+        text.append(row("all", outcomes));
+        List<Outcome> survivors = outcomes.stream().filter(o -> o.fate() == Fate.SURVIVED)
+                .toList();
+        for (Outcome survivor : survivors) {
+            Mutant mutant = survivor.mutant();
+            text.append(String.format(Locale.ROOT, "%nSurvivor %s: %s%n  lost points in %d of"
+                    + " %d gradings%s%n%s", mutant.id(), mutant.description(), survivor.lost(),
+                    survivor.gradings(), survivor.lost() > 0 ? " (" + survivor.evidence() + ")"
+                            : "", mutant.diff()));
+        }
+        if (!stale.isEmpty()) {
+            text.append(String.format(Locale.ROOT, "%n%s names mutants that no longer exist (the"
+                    + " solutions changed); review them again: %s%n", Equivalents.FILE,
+                    String.join(", ", stale)));
+        }
+        text.append(survivors.isEmpty() && stale.isEmpty() ? "\nNo survivor.\n"
+                : String.format(Locale.ROOT, "%n%d survivor%s. Add a hidden test that fails on"
+                        + " each, or list it in %s with the reason no test could tell it from"
+                        + " the solution.%n", survivors.size(), survivors.size() == 1 ? "" : "s",
+                        Equivalents.FILE));
+        return text.toString();
+    }
+
+    private static String row(String name, List<Outcome> outcomes) {
+        return String.format(Locale.ROOT, "%-20s %8d %10d %22d %11d %9d%n", name,
+                outcomes.size(), count(outcomes, Fate.STILLBORN), count(outcomes, Fate.KILLED),
+                count(outcomes, Fate.EQUIVALENT), count(outcomes, Fate.SURVIVED));
+    }
+
+    private static long count(List<Outcome> outcomes, Fate fate) {
+        return outcomes.stream().filter(o -> o.fate() == fate).count();
+    }
+}
