@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import threadlab.grader.course.Course;
 import threadlab.grader.mutants.MutantGrading.Fate;
 import threadlab.grader.mutants.MutantGrading.Outcome;
@@ -58,19 +60,22 @@ public final class AllMutants {
         Submissions.deleteIfExists(work);
         Files.createDirectories(work);
         long start = System.nanoTime();
-        Equivalents equivalents = Equivalents.read(root);
+        ReviewedMutants equivalents = ReviewedMutants.read(root, ReviewedMutants.EQUIVALENT);
+        ReviewedMutants races = ReviewedMutants.read(root, ReviewedMutants.RACES);
         List<Outcome> outcomes = new MutantGrading(root, System.out).grade(chosen, equivalents,
                 gradings, jobs, work);
+        Set<String> stale = new TreeSet<>(equivalents.stale(all));
+        stale.addAll(races.stale(all));
         System.out.println();
-        System.out.print(MutantReport.render(outcomes, gradings, equivalents.stale(all)));
+        System.out.print(MutantReport.render(outcomes, gradings, races, stale));
         System.out.printf(Locale.ROOT, "%d mutants in %.1f s, %d gradings, %d at a time; the"
                 + " class and its reports are in %s%n", chosen.size(),
                 (System.nanoTime() - start) / 1e9, gradings, jobs, work);
         long survivors = outcomes.stream().filter(o -> o.fate() == Fate.SURVIVED).count();
         if (survivors > 0) {
             throw new IllegalStateException(survivors + " mutants survived: their diffs are"
-                    + " above. Kill each with a hidden test, or list it in " + Equivalents.FILE
-                    + " with its reason.");
+                    + " above. Kill each with a hidden test, or list it in "
+                    + ReviewedMutants.EQUIVALENT + " with its reason.");
         }
     }
 

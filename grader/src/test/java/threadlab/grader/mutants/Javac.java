@@ -92,27 +92,52 @@ final class Javac {
     }
 
     /**
-     * Compiles sources into a temporary folder, which it deletes.
+     * Compiles sources into a folder.
      *
-     * @param sources each file's path and text, all that they need included
+     * @param sources each file's path and text
+     * @param classpath compiled classes they use, or none
+     * @param out where the classes go
      * @return the errors, none if they compile
      */
-    static List<String> errors(Map<String, String> sources) {
+    static List<String> compile(Map<String, String> sources, Path classpath, Path out) {
+        try {
+            Files.createDirectories(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        List<String> options = new ArrayList<>(List.of("-proc:none", "-implicit:none", "-nowarn",
+                "-d", out.toString()));
+        if (classpath != null) {
+            options.addAll(List.of("-classpath", classpath.toString()));
+        }
+        boolean ok = task(sources, diagnostics, options).call();
+        List<String> errors = diagnostics.getDiagnostics().stream()
+                .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
+                .map(d -> (d.getSource() == null ? "" : d.getSource().getName() + ":"
+                        + d.getLineNumber() + ": ") + d.getMessage(null))
+                .collect(Collectors.toCollection(ArrayList::new));
+        if (!ok && errors.isEmpty()) {
+            errors.add("javac failed without an error message");
+        }
+        return errors;
+    }
+
+    /**
+     * Compiles one file against compiled classes, into a temporary folder that it deletes. A
+     * mutant changes no signature, so a mutated file that compiles against the solution's other
+     * classes compiles with them.
+     *
+     * @param path the file's path in its module's sources
+     * @param text its text
+     * @param classpath the solution's classes
+     * @return the errors, none if it compiles
+     */
+    static List<String> errors(String path, String text, Path classpath) {
         Path out = null;
         try {
             out = Files.createTempDirectory("mutant-classes");
-            DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-            boolean ok = task(sources, diagnostics, List.of("-proc:none", "-implicit:none",
-                    "-nowarn", "-d", out.toString())).call();
-            List<String> errors = diagnostics.getDiagnostics().stream()
-                    .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
-                    .map(d -> (d.getSource() == null ? "" : d.getSource().getName() + ":"
-                            + d.getLineNumber() + ": ") + d.getMessage(null))
-                    .collect(Collectors.toCollection(ArrayList::new));
-            if (!ok && errors.isEmpty()) {
-                errors.add("javac failed without an error message");
-            }
-            return errors;
+            return compile(Map.of(path, text), classpath, out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

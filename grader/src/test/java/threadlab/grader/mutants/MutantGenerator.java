@@ -60,9 +60,7 @@ public final class MutantGenerator {
      */
     public List<Mutant> of(ExerciseModule module) {
         Map<String, String> solution = sources(solutionOf(module));
-        Map<String, String> withUsed = new LinkedHashMap<>(solution);
-        module.uses().forEach(used -> withUsed.putAll(sources(solutionOf(used))));
-        Set<String> voidCalls = Javac.voidCalls(withUsed);
+        Set<String> voidCalls = Javac.voidCalls(sourcesOf(module));
         Path skeleton = courseRoot.resolve(module.sourceFolder());
         List<Mutant> mutants = new ArrayList<>();
         for (Map.Entry<String, String> file : solution.entrySet()) {
@@ -127,15 +125,14 @@ public final class MutantGenerator {
     }
 
     /**
-     * A module's solution sources, with another text for one file.
+     * A module's solution sources and those of the modules it uses.
      *
-     * @param mutant the mutant
-     * @return every source the mutant's module needs to compile, by path
+     * @param module the module
+     * @return every source the module needs to compile, by path
      */
-    public Map<String, String> sourcesOf(Mutant mutant) {
-        Map<String, String> all = new LinkedHashMap<>(sources(solutionOf(mutant.module())));
-        all.put(mutant.file(), mutant.source());
-        mutant.module().uses().forEach(used -> all.putAll(sources(solutionOf(used))));
+    Map<String, String> sourcesOf(ExerciseModule module) {
+        Map<String, String> all = new LinkedHashMap<>(sources(solutionOf(module)));
+        module.uses().forEach(used -> all.putAll(sources(solutionOf(used))));
         return all;
     }
 

@@ -90,17 +90,20 @@ public final class MutantGrading {
      * @return each mutant's outcome, in the order given
      * @throws Exception if the grader cannot grade, or the control loses points
      */
-    public List<Outcome> grade(List<Mutant> mutants, Equivalents equivalents, int gradings,
+    public List<Outcome> grade(List<Mutant> mutants, ReviewedMutants equivalents, int gradings,
             int jobs, Path work) throws Exception {
         Map<Mutant, Outcome> decided = new LinkedHashMap<>();
         List<Mutant> graded = new ArrayList<>();
+        Map<ExerciseModule, Path> compiled = new LinkedHashMap<>();
         for (Mutant mutant : mutants) {
             if (equivalents.contains(mutant)) {
                 decided.put(mutant, new Outcome(mutant, Fate.EQUIVALENT, 0, 0,
                         equivalents.reasons().get(mutant.id())));
                 continue;
             }
-            List<String> errors = Javac.errors(generator.sourcesOf(mutant));
+            Path classes = compiled.computeIfAbsent(mutant.module(), m -> compileSolution(
+                    mutant, work.resolve("solution-classes").resolve(m.folder())));
+            List<String> errors = Javac.errors(mutant.file(), mutant.source(), classes);
             if (errors.isEmpty()) {
                 graded.add(mutant);
             } else {
@@ -149,6 +152,16 @@ public final class MutantGrading {
                     times, gradings, evidence.getOrDefault(mutant, "")));
         }
         return outcomes;
+    }
+
+    /** The classes of a mutant's module's solution, and of the modules it uses. */
+    private Path compileSolution(Mutant mutant, Path out) {
+        List<String> errors = Javac.compile(generator.sourcesOf(mutant.module()), null, out);
+        if (!errors.isEmpty()) {
+            throw new IllegalStateException("The solution of " + mutant.module().folder()
+                    + " does not compile, so no mutant of it can be graded: " + errors);
+        }
+        return out;
     }
 
     /** The class: a folder per mutant, named by its id, and the control. */

@@ -19,10 +19,12 @@ public final class MutantReport {
      *
      * @param outcomes every mutant's outcome
      * @param gradings how many gradings there were
-     * @param stale listed equivalent ids that name no mutant any more
+     * @param races the survivors known to need the race detector
+     * @param stale listed ids that name no mutant any more
      * @return the text to print
      */
-    public static String render(List<Outcome> outcomes, int gradings, Set<String> stale) {
+    public static String render(List<Outcome> outcomes, int gradings, ReviewedMutants races,
+            Set<String> stale) {
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
                 "%-20s %8s %10s %22s %11s %9s%n", "module", "mutants", "stillborn",
                 "killed in " + gradings + " of " + gradings, "equivalent", "survived"));
@@ -40,20 +42,23 @@ public final class MutantReport {
         for (Outcome survivor : survivors) {
             Mutant mutant = survivor.mutant();
             text.append(String.format(Locale.ROOT, "%nSurvivor %s: %s%n  lost points in %d of"
-                    + " %d gradings%s%n%s", mutant.id(), mutant.description(), survivor.lost(),
+                    + " %d gradings%s%n%s%s", mutant.id(), mutant.description(), survivor.lost(),
                     survivor.gradings(), survivor.lost() > 0 ? " (" + survivor.evidence() + ")"
-                            : "", mutant.diff()));
+                            : "", races.contains(mutant) ? "  needs the race detector: "
+                            + races.reasons().get(mutant.id()) + "\n" : "", mutant.diff()));
         }
         if (!stale.isEmpty()) {
-            text.append(String.format(Locale.ROOT, "%n%s names mutants that no longer exist (the"
-                    + " solutions changed); review them again: %s%n", Equivalents.FILE,
+            text.append(String.format(Locale.ROOT, "%nThe reviewed lists name mutants that no"
+                    + " longer exist (the solutions changed); review them again: %s%n",
                     String.join(", ", stale)));
         }
         text.append(survivors.isEmpty() && stale.isEmpty() ? "\nNo survivor.\n"
-                : String.format(Locale.ROOT, "%n%d survivor%s. Add a hidden test that fails on"
-                        + " each, or list it in %s with the reason no test could tell it from"
-                        + " the solution.%n", survivors.size(), survivors.size() == 1 ? "" : "s",
-                        Equivalents.FILE));
+                : String.format(Locale.ROOT, "%n%d survivor%s, %d of them known to need the"
+                        + " race detector. Add a hidden test that fails on each other one, or"
+                        + " list it in %s with the reason no test could tell it from the"
+                        + " solution.%n", survivors.size(), survivors.size() == 1 ? "" : "s",
+                        survivors.stream().filter(o -> races.contains(o.mutant())).count(),
+                        ReviewedMutants.EQUIVALENT));
         return text.toString();
     }
 

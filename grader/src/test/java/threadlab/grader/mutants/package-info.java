@@ -26,9 +26,10 @@
  * class, line, operator, ordinal), a one-line description and a unified diff against the
  * solution. One that does not compile is stillborn and is not graded.
  * {@link threadlab.grader.mutants.MutantGrading} grades the others as a class with the packaged
- * grader, several times; a mutant is killed when its module loses points every time. The
- * reviewed list of equivalent mutants ({@link threadlab.grader.mutants.Equivalents}) names those
- * that no correct test could tell from the solution. {@link threadlab.grader.mutants.AllMutants}
+ * grader, several times; a mutant is killed when its module loses points every time. Two
+ * reviewed lists ({@link threadlab.grader.mutants.ReviewedMutants}) name the mutants that no
+ * correct test could tell from the solution, and the races that only a happens-before race
+ * detector could see. {@link threadlab.grader.mutants.AllMutants}
  * grades them all; {@code MutantSampleIT} grades a fixed sample in every build.
  */
 package threadlab.grader.mutants;

@@ -10,32 +10,44 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * The reviewed list of equivalent mutants: mutants that no correct test could tell from the
- * solution, each with a one-line reason. They are not graded. The list lives in
- * {@code grader/src/test/resources/mutants/equivalent.txt}: a mutant's id, spaces, the reason;
- * lines that start with {@code #} are comments.
+ * A reviewed list of mutants, each with a one-line reason, in a text file: a mutant's id, spaces,
+ * the reason; lines that start with {@code #} are comments. There are two lists:
+ * <ul>
+ *   <li>{@link #EQUIVALENT}: mutants that no correct test could tell from the solution. They are
+ *       not graded.</li>
+ *   <li>{@link #RACES}: races that only a happens-before race detector could see, such as a
+ *       removed {@code volatile} whose effect sequential consistency hides. They are graded and
+ *       still count as survivors; the build's sample leaves them out, rather than a flaky test
+ *       catching them by luck, until the model checker can see them.</li>
+ * </ul>
  *
+ * @param file the list's place in the course repository
  * @param reasons each listed mutant's reason, by id, in the file's order
  */
-public record Equivalents(Map<String, String> reasons) {
+public record ReviewedMutants(String file, Map<String, String> reasons) {
 
-    /** The list's place in the course repository. */
-    public static final String FILE = "grader/src/test/resources/mutants/equivalent.txt";
+    /** The equivalent mutants. */
+    public static final String EQUIVALENT = "grader/src/test/resources/mutants/equivalent.txt";
+    /** The races that need the race detector. */
+    public static final String RACES =
+            "grader/src/test/resources/mutants/needs-race-detector.txt";
 
     /**
-     * Reads the list.
+     * Reads a list.
      *
      * @param courseRoot the course repository
+     * @param file {@link #EQUIVALENT} or {@link #RACES}
      * @return the list
      */
-    public static Equivalents read(Path courseRoot) {
-        Path file = courseRoot.resolve(FILE);
+    public static ReviewedMutants read(Path courseRoot, String file) {
         Map<String, String> reasons = new LinkedHashMap<>();
         try {
-            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            List<String> lines = Files.readAllLines(courseRoot.resolve(file),
+                    StandardCharsets.UTF_8);
             for (int i = 0; i < lines.size(); i++) {
                 String line = lines.get(i).strip();
                 if (line.isEmpty() || line.startsWith("#")) {
@@ -43,14 +55,14 @@ public record Equivalents(Map<String, String> reasons) {
                 }
                 String[] parts = line.split("\\s+", 2);
                 if (parts.length < 2 || reasons.put(parts[0], parts[1]) != null) {
-                    throw new IllegalStateException(FILE + ":" + (i + 1) + ": each line is a"
+                    throw new IllegalStateException(file + ":" + (i + 1) + ": each line is a"
                             + " mutant's id, then its reason, and names a mutant once: " + line);
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new Equivalents(reasons);
+        return new ReviewedMutants(file, reasons);
     }
 
     /** Whether a mutant is listed. */
@@ -63,11 +75,11 @@ public record Equivalents(Map<String, String> reasons) {
      * reviewing again.
      *
      * @param mutants every mutant there is
-     * @return the stale ids
+     * @return the stale ids, sorted
      */
     public Set<String> stale(Collection<Mutant> mutants) {
         Set<String> ids = mutants.stream().map(Mutant::id).collect(Collectors.toSet());
         return reasons.keySet().stream().filter(id -> !ids.contains(id))
-                .collect(Collectors.toCollection(java.util.TreeSet::new));
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 }
