@@ -1,6 +1,7 @@
 package threadlab.hidden.threads;
 
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -431,5 +432,79 @@ class Task2To4PyThreadHiddenTests {
                         + " daemon status of active thread\")",
                 thrown == null ? "it returned normally" : "it threw " + thrown,
                 "remember that the thread was started, as Python does", null);
+    }
+
+    @Test
+    @Tag("task:3")
+    @Order(14)
+    @Points(1)
+    @DisplayName("join(timeout) before start() throws IllegalThreadStateException, as join() does")
+    void joinWithTimeoutBeforeStartThrows() throws Exception {
+        PyThread t = new PyThread(args -> { });
+        Caller joiner = Caller.start("joiner", () -> t.join(Duration.ofSeconds(1)));
+        Verdict.check(joiner.awaitFinished(Caller.PATIENCE),
+                "join(1 s) on a thread that was never started to throw at once",
+                "it was still waiting after " + Caller.PATIENCE.toSeconds() + " s",
+                "check that the thread was started before waiting, as in join()", null);
+        Throwable thrown = joiner.failure();
+        if (thrown instanceof UnsupportedOperationException) {
+            joiner.rethrow();
+        }
+        Verdict.check(thrown instanceof IllegalThreadStateException
+                        && "cannot join thread before it is started".equals(thrown.getMessage()),
+                "IllegalThreadStateException(\"cannot join thread before it is started\")",
+                thrown == null ? "join(timeout) returned normally" : "it threw " + thrown,
+                "java.lang.Thread.join(millis) returns at once on a thread that never started;"
+                        + " join(timeout) must refuse it as join() does", null);
+    }
+
+    @Test
+    @Tag("task:3")
+    @Order(15)
+    @Points(1)
+    @DisplayName("join(timeout) with a timeout too long to count in nanoseconds waits as join()"
+            + " does")
+    void joinWithAnEndlessTimeoutWaits() throws Exception {
+        PyThread t = new PyThread(args -> waitAtGate());
+        t.start();
+        Duration forever = ChronoUnit.FOREVER.getDuration();
+        Caller joiner = Caller.start("joiner", () -> t.join(forever));
+        // A correct join(timeout) blocks until the gate opens; a wrong one returns at once.
+        Caller.eventually(Caller.PATIENCE, () -> joiner.finished() || joiner.blocked());
+        boolean returnedEarly = joiner.finished();
+        gate.countDown();
+        boolean returned = joiner.awaitFinished(Caller.PATIENCE);
+        Throwable thrown = joiner.failure();
+        if (thrown instanceof UnsupportedOperationException) {
+            joiner.rethrow();
+        }
+        Verdict.check(thrown == null && !returnedEarly,
+                "join(ChronoUnit.FOREVER.getDuration()) to wait while the target runs",
+                thrown != null ? "it threw " + thrown : "it returned while the target was still"
+                        + " running",
+                "Duration.toNanos() throws ArithmeticException beyond about 292 years; a"
+                        + " timeout that long means no limit: wait as join() does", null);
+        Verdict.check(returned, "join(timeout) to return once the target has finished",
+                "it was still waiting " + Caller.PATIENCE.toSeconds() + " s after the target"
+                        + " finished", "join(timeout) waits on something other than the thread",
+                null);
+    }
+
+    @Test
+    @Tag("task:4")
+    @Order(16)
+    @Points(1)
+    @DisplayName("isDaemon() follows setDaemon() before start(): false, then true")
+    void isDaemonFollowsSetDaemon() {
+        PyThread t = new PyThread(args -> { });
+        t.setDaemon(false);
+        boolean afterFalse = t.isDaemon();
+        t.setDaemon(true);
+        boolean afterTrue = t.isDaemon();
+        Verdict.check(!afterFalse && afterTrue,
+                "isDaemon() to be false after setDaemon(false) and true after setDaemon(true)",
+                "it was " + afterFalse + ", then " + afterTrue,
+                "isDaemon() must ask the java.lang.Thread underneath, where setDaemon() keeps"
+                        + " the status", null);
     }
 }

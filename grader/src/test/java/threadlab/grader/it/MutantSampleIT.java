@@ -31,7 +31,7 @@ import threadlab.grader.testing.GraderProcess;
 class MutantSampleIT {
 
     /** One mutant in this many of each module and operator goes into the sample. */
-    static final int EVERY = 6;
+    static final int EVERY = 8;
     private static final int GRADINGS = 2;
     private static final int JOBS = 2;
 
