@@ -307,4 +307,55 @@ class Task2SwitchIntervalHiddenTests {
                 "clear the request in acquire() when a thread takes the GIL; otherwise the new"
                         + " holder drops it again at its first check", null);
     }
+
+    @Test
+    @Order(5)
+    @Points(1)
+    @DisplayName("dropIfRequested() by a thread that does not hold the GIL throws"
+            + " IllegalMonitorStateException, and the holder keeps it")
+    void dropByANonHolderThrows() throws Exception {
+        GlobalInterpreterLock gil = new GlobalInterpreterLock(Duration.ofMillis(1));
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(1);
+        AtomicBoolean stillHeld = new AtomicBoolean();
+        Caller holder = Caller.start("holder", () -> {
+            gil.acquire();
+            held.countDown();
+            done.await(TEST_ENDS_IT.toMillis(), TimeUnit.MILLISECONDS);
+            stillHeld.set(gil.isHeldByCurrentThread());
+            gil.release();
+        });
+        GilTesting.eventually(() -> held.getCount() == 0 || holder.finished());
+        Caller waiter = Caller.start("waiter", () -> {
+            gil.acquire();
+            gil.release();
+        });
+        boolean asked = GilTesting.eventually(() -> gil.dropRequested() || waiter.finished());
+        Caller intruder = Caller.start("intruder", gil::dropIfRequested);
+        GilTesting.finished(intruder, PATIENCE);
+        done.countDown();
+        GilTesting.finished(holder, PATIENCE);
+        GilTesting.finished(waiter, PATIENCE);
+        for (Caller caller : List.of(holder, waiter, intruder)) {
+            if (caller.failure() instanceof UnsupportedOperationException) {
+                caller.rethrow();
+            }
+        }
+
+        Verdict.check(asked, "dropRequested() to become true while \"waiter\" waits more than"
+                        + " the 1 ms switch interval", "it stayed false",
+                "acquire() must set the drop request when it has waited a whole interval", null);
+        Throwable thrown = intruder.failure();
+        Verdict.check(thrown instanceof IllegalMonitorStateException,
+                "dropIfRequested() by \"intruder\", while \"holder\" holds the GIL and a drop"
+                        + " is requested, to throw IllegalMonitorStateException",
+                thrown == null ? "it returned normally" : "it threw " + thrown,
+                "no owner check: with a drop requested, dropIfRequested() must check that the"
+                        + " calling thread holds the GIL before it releases it, as release() does",
+                null);
+        Verdict.check(stillHeld.get(),
+                "\"holder\" to keep the GIL after another thread's dropIfRequested()",
+                "\"holder\" no longer held it",
+                "dropIfRequested() released the GIL before it checked the owner", null);
+    }
 }

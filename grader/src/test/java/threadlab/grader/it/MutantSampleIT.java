@@ -24,8 +24,8 @@ import threadlab.grader.testing.GraderProcess;
  * A fixed sample of the mutants of the reference solutions, graded in every build through the
  * real grader: every mutant in it must lose points in each of two gradings. The sample is the
  * same each time: of each module's mutants by one operator, in the generator's order, every
- * {@value #EVERY}th from the first, leaving out the reviewed equivalent ones and the races that
- * wait for the race detector. The whole set is graded by the mutants command (README, on
+ * {@value #EVERY}th from the first, leaving out the reviewed equivalent ones and the known
+ * survivors. The whole set is graded by the mutants command (README, on
  * mutants).
  */
 class MutantSampleIT {
@@ -40,26 +40,26 @@ class MutantSampleIT {
     void everyMutantOfTheSampleIsKilled(@TempDir Path work) throws Exception {
         Path root = GraderProcess.courseRoot();
         ReviewedMutants equivalents = ReviewedMutants.read(root, ReviewedMutants.EQUIVALENT);
-        ReviewedMutants races = ReviewedMutants.read(root, ReviewedMutants.RACES);
-        List<Mutant> sample = sample(new MutantGenerator(root).all(), equivalents, races);
+        ReviewedMutants known = ReviewedMutants.read(root, ReviewedMutants.KNOWN);
+        List<Mutant> sample = sample(new MutantGenerator(root).all(), equivalents, known);
 
         List<Outcome> outcomes = new MutantGrading(root, System.out).grade(sample, equivalents,
                 GRADINGS, JOBS, work);
 
         assertThat(sample).as("the sample's size").hasSizeBetween(25, 45);
-        assertThat(outcomes).as(MutantReport.render(outcomes, GRADINGS, races, Set.of()))
+        assertThat(outcomes).as(MutantReport.render(outcomes, GRADINGS, known, Set.of()))
                 .noneMatch(o -> o.fate() == Fate.SURVIVED)
                 .anyMatch(o -> o.fate() == Fate.KILLED);
     }
 
     /**
      * Every {@value #EVERY}th mutant of each module and operator, from the first, leaving out the
-     * equivalent ones and the races that wait for the race detector.
+     * equivalent ones and the known survivors.
      */
     static List<Mutant> sample(List<Mutant> all, ReviewedMutants equivalents,
-            ReviewedMutants races) {
+            ReviewedMutants known) {
         Map<String, List<Mutant>> groups = new LinkedHashMap<>();
-        all.stream().filter(m -> !equivalents.contains(m) && !races.contains(m))
+        all.stream().filter(m -> !equivalents.contains(m) && !known.contains(m))
                 .forEach(m -> groups.computeIfAbsent(m.module().folder() + " " + m.operator(),
                         g -> new ArrayList<>()).add(m));
         List<Mutant> sample = new ArrayList<>();

@@ -61,13 +61,13 @@ public final class AllMutants {
         Files.createDirectories(work);
         long start = System.nanoTime();
         ReviewedMutants equivalents = ReviewedMutants.read(root, ReviewedMutants.EQUIVALENT);
-        ReviewedMutants races = ReviewedMutants.read(root, ReviewedMutants.RACES);
+        ReviewedMutants known = ReviewedMutants.read(root, ReviewedMutants.KNOWN);
         List<Outcome> outcomes = new MutantGrading(root, System.out).grade(chosen, equivalents,
                 gradings, jobs, work);
         Set<String> stale = new TreeSet<>(equivalents.stale(all));
-        stale.addAll(races.stale(all));
+        stale.addAll(known.stale(all));
         System.out.println();
-        System.out.print(MutantReport.render(outcomes, gradings, races, stale));
+        System.out.print(MutantReport.render(outcomes, gradings, known, stale));
         System.out.printf(Locale.ROOT, "%d mutants in %.1f s, %d gradings, %d at a time; the"
                 + " class and its reports are in %s%n", chosen.size(),
                 (System.nanoTime() - start) / 1e9, gradings, jobs, work);

@@ -19,11 +19,11 @@ public final class MutantReport {
      *
      * @param outcomes every mutant's outcome
      * @param gradings how many gradings there were
-     * @param races the survivors known to need the race detector
+     * @param known the known survivors, with what each waits for
      * @param stale listed ids that name no mutant any more
      * @return the text to print
      */
-    public static String render(List<Outcome> outcomes, int gradings, ReviewedMutants races,
+    public static String render(List<Outcome> outcomes, int gradings, ReviewedMutants known,
             Set<String> stale) {
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
                 "%-20s %8s %10s %22s %11s %9s%n", "module", "mutants", "stillborn",
@@ -44,8 +44,8 @@ public final class MutantReport {
             text.append(String.format(Locale.ROOT, "%nSurvivor %s: %s%n  lost points in %d of"
                     + " %d gradings%s%n%s%s", mutant.id(), mutant.description(), survivor.lost(),
                     survivor.gradings(), survivor.lost() > 0 ? " (" + survivor.evidence() + ")"
-                            : "", races.contains(mutant) ? "  needs the race detector: "
-                            + races.reasons().get(mutant.id()) + "\n" : "", mutant.diff()));
+                            : "", known.contains(mutant) ? "  known: "
+                            + known.reasons().get(mutant.id()) + "\n" : "", mutant.diff()));
         }
         if (!stale.isEmpty()) {
             text.append(String.format(Locale.ROOT, "%nThe reviewed lists name mutants that no"
@@ -53,12 +53,12 @@ public final class MutantReport {
                     String.join(", ", stale)));
         }
         text.append(survivors.isEmpty() && stale.isEmpty() ? "\nNo survivor.\n"
-                : String.format(Locale.ROOT, "%n%d survivor%s, %d of them known to need the"
-                        + " race detector. Add a hidden test that fails on each other one, or"
-                        + " list it in %s with the reason no test could tell it from the"
-                        + " solution.%n", survivors.size(), survivors.size() == 1 ? "" : "s",
-                        survivors.stream().filter(o -> races.contains(o.mutant())).count(),
-                        ReviewedMutants.EQUIVALENT));
+                : String.format(Locale.ROOT, "%n%d survivor%s, %d of them known (%s). Add a"
+                        + " hidden test that fails on each other one, or list it in %s with the"
+                        + " reason no test could tell it from the solution.%n", survivors.size(),
+                        survivors.size() == 1 ? "" : "s", survivors.stream()
+                                .filter(o -> known.contains(o.mutant())).count(),
+                        ReviewedMutants.KNOWN, ReviewedMutants.EQUIVALENT));
         return text.toString();
     }
 

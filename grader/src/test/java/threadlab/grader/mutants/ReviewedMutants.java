@@ -19,10 +19,11 @@ import java.util.stream.Collectors;
  * <ul>
  *   <li>{@link #EQUIVALENT}: mutants that no correct test could tell from the solution. They are
  *       not graded.</li>
- *   <li>{@link #RACES}: races that only a happens-before race detector could see, such as a
- *       removed {@code volatile} whose effect sequential consistency hides. They are graded and
- *       still count as survivors; the build's sample leaves them out, rather than a flaky test
- *       catching them by luck, until the model checker can see them.</li>
+ *   <li>{@link #KNOWN}: survivors that no test can kill well today, each with what it waits
+ *       for: the race detector (a removed {@code volatile} whose effect sequential consistency
+ *       hides), the model checker, or time under the test's control. They are graded and still
+ *       count as survivors; the build's sample leaves them out, rather than a flaky test
+ *       catching them by luck.</li>
  * </ul>
  *
  * @param file the list's place in the course repository
@@ -32,15 +33,14 @@ public record ReviewedMutants(String file, Map<String, String> reasons) {
 
     /** The equivalent mutants. */
     public static final String EQUIVALENT = "grader/src/test/resources/mutants/equivalent.txt";
-    /** The races that need the race detector. */
-    public static final String RACES =
-            "grader/src/test/resources/mutants/needs-race-detector.txt";
+    /** The known survivors, with what each waits for. */
+    public static final String KNOWN = "grader/src/test/resources/mutants/known-survivors.txt";
 
     /**
      * Reads a list.
      *
      * @param courseRoot the course repository
-     * @param file {@link #EQUIVALENT} or {@link #RACES}
+     * @param file {@link #EQUIVALENT} or {@link #KNOWN}
      * @return the list
      */
     public static ReviewedMutants read(Path courseRoot, String file) {
