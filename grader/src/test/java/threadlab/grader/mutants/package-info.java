@@ -29,7 +29,8 @@
  * grader, several times; a mutant is killed when its module loses points every time. Two
  * reviewed lists ({@link threadlab.grader.mutants.ReviewedMutants}) name the mutants that no
  * correct test could tell from the solution, and the known survivors, which wait for the
- * race detector, the model checker or time under the test's control. {@link threadlab.grader.mutants.AllMutants}
- * grades them all; {@code MutantSampleIT} grades a fixed sample in every build.
+ * race detector, the model checker or time under the test's control.
+ * {@link threadlab.grader.mutants.AllMutants} grades them all; {@code MutantSampleIT} grades a
+ * fixed sample in every build.
  */
 package threadlab.grader.mutants;
