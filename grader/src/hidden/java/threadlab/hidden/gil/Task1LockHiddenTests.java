@@ -295,7 +295,8 @@ class Task1LockHiddenTests {
         });
         boolean left;
         try {
-            GilTesting.eventually(() -> waiter.blocked() || waiter.finished());
+            // A correct waiter parks at once; one that spins is given a second, not more.
+            Caller.eventually(Duration.ofSeconds(1), () -> waiter.blocked() || waiter.finished());
             waiter.thread().interrupt();
             left = GilTesting.finished(waiter, PATIENCE);
         } finally {
