@@ -190,7 +190,8 @@ class RequirementsTracedTests {
     }
 
     private static Requirements requirements(ExerciseModule module) throws Exception {
-        return Requirements.read(ROOT.resolve(module.folder()).resolve(Requirements.FILE));
+        String file = module.folder() + "/" + Requirements.FILE;
+        return Requirements.parse(file, Files.readString(ROOT.resolve(file)));
     }
 
     private static List<TaskText.Sentence> taskText(ExerciseModule module) throws IOException {
