@@ -22,11 +22,14 @@ import threadlab.hidden.support.Verdict;
  * test thread takes the GIL, runs no step, and watches one waiter. Nothing but the waiter's own
  * timed waits can then set the drop request or wake it up.
  *
- * <p>Every clock bound here holds for a correct GIL on any machine, however busy, because a
- * busy machine only makes a waiter later: the request comes no sooner than one interval after
- * the waiter began, and each timed wait lasts at least an interval, so a waiter waits at most
- * once per interval, plus a few for waits that end early for nothing. The count of waits comes
- * from the JVM ({@link Waits}); a waiter that spins has none.
+ * <p>The count of waits comes from the JVM ({@link Waits}); a waiter that spins has none. Its
+ * one clock bound holds for a correct GIL on any machine, however busy: each timed wait lasts
+ * at least an interval, so a waiter waits at most once per interval of the time watched, plus
+ * a few for waits that end early for nothing. A bound that a wrong GIL passes only when the
+ * machine is slow (a request seen sooner than an interval after the waiter began) would give a
+ * wrong GIL different grades on different runs, so no verdict rests on one: a request before
+ * the interval is the business of {@code noRequestBeforeTheInterval}, where the interval is an
+ * hour and the test waits for stillness.
  */
 @ExtendWith(Stillness.PerTest.class)
 @Tag("task:2")
@@ -46,14 +49,12 @@ class Task2IntervalHiddenTests {
      *
      * @param interval the switch interval
      * @param asked whether the drop request was set
-     * @param askedAfterNanos when the test saw it, after the waiter was started
      * @param waitedAgain whether the waiter waited at least twice
      * @param waits how many times it waited in all
      * @param watchedNanos for how long the test watched it
      * @param untimed whether the waiter was in a wait with no time limit when the test stopped
      */
-    private record Watch(Duration interval, boolean asked, long askedAfterNanos,
-            boolean waitedAgain, long waits, long watchedNanos, boolean untimed) {
+    private record Watch(Duration interval, boolean asked, boolean waitedAgain, long waits, long watchedNanos, boolean untimed) {
 
         /** The most waits a correct waiter can make in the time watched. */
         long mostWaits() {
@@ -65,18 +66,9 @@ class Task2IntervalHiddenTests {
     @Order(1)
     @Points(2)
     @DisplayName("with a switch interval of 200 us, a waiter asks for a drop and sleeps between"
-            + " its tries: the interval is not rounded to 0 or to whole milliseconds")
+            + " its tries, at most once an interval: the interval is not rounded to 0")
     void subMillisecondInterval() throws Exception {
         check(watch(Duration.ofNanos(200_000)), "200 us");
-    }
-
-    @Test
-    @Order(2)
-    @Points(2)
-    @DisplayName("with a switch interval of 50 ms, a waiter asks for a drop no sooner than 50 ms"
-            + " after it began, and wakes up at most once an interval")
-    void intervalOfFiftyMillis() throws Exception {
-        check(watch(Duration.ofMillis(50)), "50 ms");
     }
 
     /** Holds the GIL on the test thread, runs no step, and watches a waiter. */
@@ -92,7 +84,6 @@ class Task2IntervalHiddenTests {
         try {
             boolean asked = GilTesting.eventually(() -> gil.dropRequested() || waiter.finished())
                     && gil.dropRequested();
-            long askedAfter = System.nanoTime() - start;
             boolean waitedAgain = GilTesting.eventually(
                     () -> Waits.of(waiter.thread()) >= 2 || waiter.finished())
                     && !waiter.finished();
@@ -102,7 +93,7 @@ class Task2IntervalHiddenTests {
             Caller.eventually(PATIENCE, () -> System.nanoTime() - start >= watched);
             long waits = Waits.of(waiter.thread());
             boolean untimed = waiter.thread().getState() == Thread.State.WAITING;
-            watch = new Watch(interval, asked, askedAfter, waitedAgain, waits,
+            watch = new Watch(interval, asked, waitedAgain, waits,
                     System.nanoTime() - start, untimed);
         } finally {
             gil.release();
@@ -124,13 +115,6 @@ class Task2IntervalHiddenTests {
                         + " (Condition.awaitNanos, or wait(millis, nanos))"
                         : "acquire() must wait one switch interval at a time, and set the drop"
                         + " request when a whole interval passed without a switch", null);
-        Verdict.check(watch.askedAfterNanos() >= watch.interval().toNanos(),
-                "no drop request before the waiter has waited a whole switch interval ("
-                        + interval + ")",
-                "the test saw it " + micros(watch.askedAfterNanos()) + " after it started the"
-                        + " waiter", "acquire() asks before the interval has run out: wait the"
-                        + " whole switch interval, in its own unit (switchInterval.toNanos()"
-                        + " with awaitNanos), before setting the request", null);
         Verdict.check(watch.waitedAgain(),
                 "the waiter to sleep between its tries: a timed wait of one interval, then,"
                         + " with the request set, another wait",

@@ -143,10 +143,11 @@ class Task3JoinTimeoutHiddenTests {
         Map<String, Caller> joiners = joiners(t, timeouts);
         Stillness.Wait wait = Stillness.await(Caller.PATIENCE,
                 () -> joiners.values().stream().allMatch(Caller::finished));
+        // Seen before the gate opens: once the thread ends, a join that waits for ever returns.
+        List<String> waiting = stillWaiting(joiners);
         boolean aliveAfter = t.isAlive();
         gate.countDown();
         rethrowNotDone(joiners);
-        List<String> waiting = stillWaiting(joiners);
         Verdict.check(waiting.isEmpty(),
                 "join(" + String.join("), join(", timeouts.keySet()) + ") to return at once,"
                         + " while the thread still runs",
