@@ -54,7 +54,8 @@ class Task2IntervalHiddenTests {
      * @param watchedNanos for how long the test watched it
      * @param untimed whether the waiter was in a wait with no time limit when the test stopped
      */
-    private record Watch(Duration interval, boolean asked, boolean waitedAgain, long waits, long watchedNanos, boolean untimed) {
+    private record Watch(Duration interval, boolean asked, boolean waitedAgain, long waits,
+            long watchedNanos, boolean untimed) {
 
         /** The most waits a correct waiter can make in the time watched. */
         long mostWaits() {
