@@ -63,8 +63,9 @@ class Task3JoinTimeoutHiddenTests {
         timeouts.put("Duration.ofNanos(-1)", Duration.ofNanos(-1));
         timeouts.put("Duration.ofSeconds(-5)", Duration.ofSeconds(-5));
         returnsWhileAlive(timeouts, "a negative timeout reached Thread.join(millis) or"
-                + " Object.wait(millis), which throw IllegalArgumentException for it; check for"
-                + " a zero or negative timeout first, and return at once");
+                + " Object.wait(millis), which throw IllegalArgumentException for it, or wait"
+                + " for ever once it is rounded to 0 ms (Duration.ofNanos(-1).toMillis() is 0);"
+                + " check for a zero or negative timeout first, and return at once");
     }
 
     @Test
