@@ -64,6 +64,7 @@ class Task2IntervalHiddenTests {
     }
 
     @Test
+    @Tag("rule:R2.1")
     @Order(1)
     @Points(2)
     @DisplayName("with a switch interval of 200 us, a waiter asks for a drop and sleeps between"

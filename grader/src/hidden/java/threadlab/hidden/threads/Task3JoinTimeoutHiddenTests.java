@@ -44,6 +44,7 @@ class Task3JoinTimeoutHiddenTests {
     }
 
     @Test
+    @Tag("rule:R3.4")
     @Order(1)
     @Points(1)
     @DisplayName("join(Duration.ZERO) returns at once, while the thread still runs")
@@ -55,6 +56,7 @@ class Task3JoinTimeoutHiddenTests {
     }
 
     @Test
+    @Tag("rule:R3.4")
     @Order(2)
     @Points(1)
     @DisplayName("join(timeout) with a negative timeout returns at once, without throwing")
@@ -69,6 +71,7 @@ class Task3JoinTimeoutHiddenTests {
     }
 
     @Test
+    @Tag("rule:R3.3")
     @Order(3)
     @Points(1)
     @DisplayName("join(timeout) with a timeout under a millisecond gives up; it does not wait"
@@ -87,6 +90,7 @@ class Task3JoinTimeoutHiddenTests {
      * stillness once.
      */
     @Test
+    @Tag("rule:R3.5")
     @Order(4)
     @Points(2)
     @DisplayName("join(timeout) with a huge timeout waits as join() does, and returns when the"
