@@ -604,6 +604,16 @@ public final class BlockingHooks {
     }
 
     /**
+     * {@code LockSupport::unpark} as a method reference, as in
+     * {@code waiters.forEach(LockSupport::unpark)}.
+     *
+     * @param thread the thread
+     */
+    public static void unpark(Thread thread) {
+        unpark(thread, "LockSupport.unpark");
+    }
+
+    /**
      * {@code Thread.sleep(millis)}: no time passes; the sleeper goes on when the checker
      * chooses, as if its time had run out.
      *

@@ -1,6 +1,7 @@
 package threadlab.grader.testjvm.modelcheck;
 
 import java.util.Set;
+import org.objectweb.asm.Handle;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
@@ -9,6 +10,7 @@ import org.objectweb.asm.tree.FieldInsnNode;
 import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.InsnNode;
 import org.objectweb.asm.tree.IntInsnNode;
+import org.objectweb.asm.tree.InvokeDynamicInsnNode;
 import org.objectweb.asm.tree.LdcInsnNode;
 import org.objectweb.asm.tree.LineNumberNode;
 import org.objectweb.asm.tree.MethodInsnNode;
@@ -54,6 +56,8 @@ final class MethodRewriter {
                 }
             } else if (insn instanceof MethodInsnNode call) {
                 rewriteCall(call, lastField);
+            } else if (insn instanceof InvokeDynamicInsnNode dynamic) {
+                rewriteMethodReference(dynamic);
             } else if (op == Opcodes.MONITORENTER) {
                 code.insertBefore(insn, Instrumenter.hook("monitorEnter", "(" + OBJECT + ")V",
                         new InsnNode(Opcodes.DUP)));
@@ -185,6 +189,24 @@ final class MethodRewriter {
         String simple = owner.name.substring(owner.name.lastIndexOf('/') + 1);
         return Site.register(new Site(simple + ": an array element", where(), write,
                 Site.Kind.PLAIN, "[]"));
+    }
+
+    /**
+     * A method reference to {@code LockSupport.unpark}, which the checker must see as it sees
+     * the call: it refers to the hook instead.
+     */
+    private static void rewriteMethodReference(InvokeDynamicInsnNode dynamic) {
+        Object[] arguments = dynamic.bsmArgs;
+        if (arguments.length < 2 || !(arguments[1] instanceof Handle target)) {
+            return;
+        }
+        if (target.getTag() == Opcodes.H_INVOKESTATIC
+                && target.getOwner().equals("java/util/concurrent/locks/LockSupport")
+                && target.getName().equals("unpark")
+                && target.getDesc().equals("(Ljava/lang/Thread;)V")) {
+            arguments[1] = new Handle(Opcodes.H_INVOKESTATIC, Type.getInternalName(
+                    BlockingHooks.class), "unpark", target.getDesc(), false);
+        }
     }
 
     /** A call: replaced by a hook, a view recorded, a step, or a note. */
