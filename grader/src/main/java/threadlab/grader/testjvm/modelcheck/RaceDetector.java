@@ -109,9 +109,7 @@ final class RaceDetector {
      * @return the race it makes with an earlier access, or {@code null}
      */
     Race access(int thread, String name, Object target, Object part, Site site) {
-        Shadow shadow = target == null ? statics.computeIfAbsent(site.key(),
-                k -> new Shadow()) : shadows.computeIfAbsent(target,
-                t -> new HashMap<>()).computeIfAbsent(part, p -> new Shadow());
+        Shadow shadow = shadow(target, part, site);
         VectorClock clock = clock(thread);
         Stamp now = new Stamp(thread, clock.get(thread), new Access(name, site));
         Race race = unordered(shadow.write, clock, now);
@@ -125,6 +123,14 @@ final class RaceDetector {
             shadow.reads.put(thread, now);
         }
         return race;
+    }
+
+    private Shadow shadow(Object target, Object part, Site site) {
+        if (target == null) {
+            return statics.computeIfAbsent(site.key(), k -> new Shadow());
+        }
+        Map<Object, Shadow> parts = shadows.computeIfAbsent(target, t -> new HashMap<>());
+        return parts.computeIfAbsent(part, p -> new Shadow());
     }
 
     private static Race unordered(Stamp earlier, VectorClock clock, Stamp now) {
