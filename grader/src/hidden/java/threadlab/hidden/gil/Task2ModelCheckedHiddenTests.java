@@ -49,6 +49,8 @@ class Task2ModelCheckedHiddenTests {
 
     @Test
     @Points(2)
+    @Tag("rule:R2.4")
+    @Tag("rule:R2.6")
     @DisplayName("a holder that drops the GIL on request and a waiter share its state without a"
             + " data race, and both finish, in every interleaving")
     void holderAndWaiterWithoutARace() {
