@@ -1,5 +1,50 @@
 /**
  * Hidden tests of module 3, threads. They are never shipped to students: the grader runs them
  * against a submission's compiled classes.
+ *
+ * <h2>The rules about time, and how each test controls it</h2>
+ *
+ * <p>A thread under test waits at a gate, a latch that only the test opens: "while the thread
+ * runs" is then the test's decision. A join that returns while the gate is shut did not wait
+ * for the thread; a join still waiting when every thread is parked and none has been woken
+ * ({@link threadlab.hidden.support.Stillness}) is waiting. A clock bound is one-sided: a busy
+ * machine only makes a correct solution later.
+ *
+ * <table>
+ *   <caption>Time rules of Tasks 1, 3 and 5</caption>
+ *   <tr><th>Rule</th><th>Test</th><th>How time is controlled</th></tr>
+ *   <tr><td>The sleeper sleeps with its Sleep, for Duration.ofSeconds(n), then wakes.</td>
+ *       <td>{@code Task1SleeperHiddenTests}</td>
+ *       <td>A Sleep that records each call and returns at once; one scaled to 1/20 on the real
+ *       clock, where the wake-up must come no earlier than the sleep's end.</td></tr>
+ *   <tr><td>start() returns at once; join() waits until the thread has finished.</td>
+ *       <td>{@code Task2To4PyThreadHiddenTests.startDoesNotWaitForTheTarget},
+ *       {@code joinWaits}</td>
+ *       <td>The target waits at the gate.</td></tr>
+ *   <tr><td>join(timeout) gives up when the timeout has passed.</td>
+ *       <td>{@code Task2To4PyThreadHiddenTests.joinWithTimeoutGivesUp}</td>
+ *       <td>The target waits at the gate; join(200 ms) must return, and no sooner than
+ *       200 ms on System.nanoTime().</td></tr>
+ *   <tr><td>join(timeout) returns when the thread ends.</td>
+ *       <td>{@code Task2To4PyThreadHiddenTests.joinWithTimeoutReturnsEarly}</td>
+ *       <td>A timeout of a minute and a target that ends at once; the bound of 10 s only fails
+ *       a join that sleeps out its timeout.</td></tr>
+ *   <tr><td>A zero or negative timeout returns at once.</td>
+ *       <td>{@code Task3JoinTimeoutHiddenTests.zeroReturnsAtOnce},
+ *       {@code negativeReturnsAtOnce}</td>
+ *       <td>The target waits at the gate, so returning proves no wait for it; a join that
+ *       waits for ever is found still, and fails in half a second.</td></tr>
+ *   <tr><td>A timeout under a millisecond (1 ns, 999,999 ns) gives up.</td>
+ *       <td>{@code Task3JoinTimeoutHiddenTests.underAMillisecondGivesUp}</td>
+ *       <td>As above: rounded down to 0 ms, Thread.join(0) waits for ever.</td></tr>
+ *   <tr><td>A timeout too long to count in nanoseconds means no limit.</td>
+ *       <td>{@code Task3JoinTimeoutHiddenTests.hugeWaitsLikeJoin}</td>
+ *       <td>Timeouts of 365,000 days, Long.MAX_VALUE nanoseconds and milliseconds, and
+ *       ChronoUnit.FOREVER, all at once on one gated target: each join must still wait when
+ *       every thread is still, then return once the gate opens.</td></tr>
+ *   <tr><td>Every Hi is printed while the sleeper sleeps.</td>
+ *       <td>{@code Task5SleeperDemoHiddenTests}</td>
+ *       <td>A Sleep that lasts until the test opens it.</td></tr>
+ * </table>
  */
 package threadlab.hidden.threads;

@@ -91,7 +91,10 @@ class KnownWrongGilIT {
                         "release the GIL in a finally block"),
                 new Wrong("wrong-lost-wake-up",
                         "a released GIL goes to a waiting thread at once",
-                        "a lost wake-up"));
+                        "a lost wake-up"),
+                new Wrong("broken-drop-request-without-volatile",
+                        "a holder that drops the GIL on request and a waiter share its state",
+                        "the field is shared without volatile, a lock or an atomic"));
     }
 
     static Stream<String> correctVariants() {
@@ -130,7 +133,8 @@ class KnownWrongGilIT {
         wrongVariants().map(Wrong::variant).forEach(known::add);
 
         assertThat(Submissions.bankVariants(GIL)).containsExactlyInAnyOrderElementsOf(known);
-        assertThat(wrongVariants().map(Wrong::variant)).allMatch(v -> v.startsWith("wrong-"));
+        assertThat(wrongVariants().map(Wrong::variant))
+                .allMatch(v -> v.startsWith("wrong-") || v.startsWith("broken-"));
     }
 
     private static List<String> failedTestsOfModule2(Graded graded) {

@@ -60,6 +60,10 @@ class KnownWrongRefcountIT {
                 new Wrong("broken-check-then-increment", "a copy racing the last drop",
                         "the check for a freed object and the increment are two steps",
                         INTERLEAVING),
+                new Wrong("broken-freed-flag-without-volatile", "a copy racing the last drop",
+                        "a data race", "SafeRefCount.freed (SafeRefCount.java:",
+                        "Likely cause: the field is shared without volatile, a lock or an atomic",
+                        INTERLEAVING),
                 new Wrong("wrong-decref-never-frees", "counts up and down on one thread",
                         "decref never runs free"),
                 new Wrong("wrong-frees-before-the-count-reaches-0",
@@ -86,7 +90,8 @@ class KnownWrongRefcountIT {
     static Stream<String> right() {
         return Stream.of("correct-atomic-update-function", "correct-reentrant-lock",
                 "correct-synchronized", "correct-field-updater", "correct-stamped-lock",
-                "correct-varhandle-cas");
+                "correct-varhandle-cas", "correct-volatile-freed-flag",
+                "correct-stamped-lock-stamps");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -12,9 +12,18 @@ public final class Hooks {
     private Hooks() {
     }
 
-    private static ManagedThread managed() {
-        return Thread.currentThread() instanceof ManagedThread thread && !thread.run.aborted()
-                ? thread : null;
+    /**
+     * The running thread if it is a scenario's, else {@code null}. A thread of a run that was
+     * given up ends here.
+     */
+    static ManagedThread managed() {
+        if (!(Thread.currentThread() instanceof ManagedThread thread)) {
+            return null;
+        }
+        if (thread.run.aborted()) {
+            throw new Run.Aborted();
+        }
+        return thread;
     }
 
     /**
@@ -189,64 +198,79 @@ public final class Hooks {
     }
 
     /**
-     * A call to an atomic class is about to happen: a step.
+     * A call to {@code java.util.concurrent} or a {@code VarHandle} is about to happen: a step,
+     * which both takes what the object published and publishes to it, as the call may read and
+     * write it. Threads blocked on the object look again after it. A static call or a
+     * constructor orders nothing.
      *
+     * @param receiver the object called, or {@code null} for a static method
+     * @param arguments the call's arguments, to show
      * @param call the call as the interleaving shows it, without its arguments
      */
-    public static void beforeCall(String call) {
-        call(call, "");
-    }
-
-    /**
-     * A call to an atomic class is about to happen: a step.
-     *
-     * @param a its argument
-     * @param call the call
-     */
-    public static void beforeCall(int a, String call) {
-        call(call, String.valueOf(a));
-    }
-
-    /**
-     * A call to an atomic class is about to happen: a step.
-     *
-     * @param a its argument
-     * @param call the call
-     */
-    public static void beforeCall(Object a, String call) {
-        ManagedThread me = managed();
-        call(call, me == null ? "" : me.run.name(a));
-    }
-
-    /**
-     * A call to an atomic class is about to happen: a step.
-     *
-     * @param a its first argument
-     * @param b its second argument
-     * @param call the call
-     */
-    public static void beforeCall(int a, int b, String call) {
-        call(call, a + ", " + b);
-    }
-
-    /**
-     * A call to an atomic class is about to happen: a step.
-     *
-     * @param a its first argument
-     * @param b its second argument
-     * @param call the call
-     */
-    public static void beforeCall(Object a, Object b, String call) {
-        ManagedThread me = managed();
-        call(call, me == null ? "" : me.run.name(a) + ", " + me.run.name(b));
-    }
-
-    private static void call(String call, String arguments) {
+    public static void call(Object receiver, Object[] arguments, String call) {
         ManagedThread me = managed();
         if (me != null) {
             me.run.step(me);
-            me.run.log(me, call + "(" + arguments + ")");
+            StringBuilder shown = new StringBuilder();
+            for (Object argument : arguments) {
+                shown.append(shown.length() == 0 ? "" : ", ").append(me.run.name(argument));
+            }
+            me.run.log(me, call + "(" + shown + ")");
+            if (receiver != null) {
+                me.run.acquireAndRelease(me, receiver);
+                me.run.wake(Views.canonical(receiver));
+            }
         }
+    }
+
+    /**
+     * A field is read or written, after its step: the race detector's turn. A volatile field
+     * orders what comes before its write with what comes after its read.
+     *
+     * @param target the object, or {@code null} for a static field
+     * @param site the site's number
+     */
+    public static void access(Object target, int site) {
+        ManagedThread me = managed();
+        if (me == null) {
+            return;
+        }
+        Site where = Site.of(site);
+        if (where.kind() == Site.Kind.PLAIN) {
+            me.run.access(me, target, where.key(), where);
+        } else if (where.kind() == Site.Kind.VOLATILE) {
+            Object sync = me.run.volatileKey(target, where.key());
+            if (where.write()) {
+                me.run.release(me, sync);
+            } else {
+                me.run.acquire(me, sync);
+            }
+        }
+    }
+
+    /**
+     * An array element is read or written: not a step, but the race detector sees it.
+     *
+     * @param array the array
+     * @param index the element's index
+     * @param site the site's number
+     */
+    public static void arrayAccess(Object array, int index, int site) {
+        ManagedThread me = managed();
+        if (me != null && array != null) {
+            me.run.access(me, array, index, Site.of(site));
+        }
+    }
+
+    /**
+     * An object was made as a view of another: a read or write lock, a lock view of a
+     * {@code StampedLock}, a lock's {@code Condition}. Not a step.
+     *
+     * @param base the object it was asked of
+     * @param view the view
+     */
+    public static void view(Object base, Object view) {
+        Views.record(base, view);
     }
 
     /**
@@ -306,60 +330,6 @@ public final class Hooks {
     }
 
     /**
-     * A lock is about to be taken, with {@code lock()}: a step, and the thread waits here while
-     * another holds it.
-     *
-     * @param lock the lock
-     * @param call the call as the interleaving shows it
-     */
-    public static void lock(Object lock, String call) {
-        ManagedThread me = managed();
-        if (me != null) {
-            me.run.lock(me, lock, call + "()");
-        }
-    }
-
-    /**
-     * A lock was let go, with {@code unlock()}.
-     *
-     * @param lock the lock
-     * @param call the call as the interleaving shows it
-     */
-    public static void unlocked(Object lock, String call) {
-        ManagedThread me = managed();
-        if (me != null) {
-            me.run.unlocked(me, lock, call + "()");
-        }
-    }
-
-    /**
-     * A permit of a {@code Semaphore} is about to be taken, with {@code acquire()}: a step, and
-     * the thread waits here while the semaphore has none.
-     *
-     * @param semaphore the semaphore
-     * @param call the call as the interleaving shows it
-     */
-    public static void acquire(Object semaphore, String call) {
-        ManagedThread me = managed();
-        if (me != null) {
-            me.run.acquire(me, (java.util.concurrent.Semaphore) semaphore, call + "()");
-        }
-    }
-
-    /**
-     * A permit was given back to a {@code Semaphore}, with {@code release()}.
-     *
-     * @param semaphore the semaphore
-     * @param call the call as the interleaving shows it
-     */
-    public static void released(Object semaphore, String call) {
-        ManagedThread me = managed();
-        if (me != null) {
-            me.run.released(me, semaphore, call + "()");
-        }
-    }
-
-    /**
      * A {@code synchronized} block or method is about to be entered: a step, and the thread
      * waits here while another holds the object's monitor.
      *
@@ -368,7 +338,8 @@ public final class Hooks {
     public static void monitorEnter(Object monitor) {
         ManagedThread me = managed();
         if (me != null) {
-            me.run.lock(me, monitor, "synchronized (" + me.run.name(monitor) + ") {");
+            me.run.blocking().monitorEnter(me, monitor, "synchronized (" + me.run.name(monitor)
+                    + ") {");
             me.depth++;
         }
     }
@@ -382,7 +353,8 @@ public final class Hooks {
         ManagedThread me = managed();
         if (me != null) {
             me.depth = Math.max(0, me.depth - 1);
-            me.run.unlocked(me, monitor, "} (lets go of " + me.run.name(monitor) + ")");
+            me.run.blocking().monitorExit(me, monitor, "} (lets go of " + me.run.name(monitor)
+                    + ")");
         }
     }
 }

@@ -11,7 +11,6 @@ import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
-import org.objectweb.asm.tree.FieldInsnNode;
 import org.objectweb.asm.tree.FieldNode;
 import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.InsnNode;
@@ -24,19 +23,22 @@ import org.objectweb.asm.tree.VarInsnNode;
 
 /**
  * Rewrites a class of the exercise so that its steps call {@link Hooks}: each read and write of a
- * field that is not final, each call to an atomic class, each {@code lock()} and {@code unlock()},
- * each {@code acquire()} and {@code release()} of a {@code Semaphore}, and each
- * {@code synchronized} block and method. A {@code synchronized} method becomes a method
+ * field that is not final, each call to {@code java.util.concurrent} or a {@code VarHandle}, and
+ * each {@code synchronized} block and method. A {@code synchronized} method becomes a method
  * whose body is a {@code synchronized} block, so that the checker sees its monitor being taken.
+ * Blocking calls and the atomics' calls that run a function are replaced by hooks of the same
+ * effect ({@link Replacements}). Each field access and array element access also tells the race
+ * detector which object, field and line it is.
  */
 public final class Instrumenter {
 
     private static final String HOOKS = Type.getInternalName(Hooks.class);
-    private static final String ATOMIC = "java/util/concurrent/atomic/";
-    private static final String LOCKS = "java/util/concurrent/locks/";
-    private static final Set<String> LOCK_CALLS = Set.of("lock", "lockInterruptibly");
-    private static final String SEMAPHORE = "java/util/concurrent/Semaphore";
-    private static final Set<String> ACQUIRE_CALLS = Set.of("acquire", "acquireUninterruptibly");
+    private static final String CONCURRENT = "java/util/concurrent/";
+    private static final String VAR_HANDLE = "java/lang/invoke/VarHandle";
+    private static final String OBJECT = "Ljava/lang/Object;";
+    /** Classes of java.util.concurrent that share nothing between threads: no steps. */
+    private static final Set<String> NOT_SYNCHRONISERS = Set.of(
+            CONCURRENT + "TimeUnit", CONCURRENT + "ThreadLocalRandom");
 
     private static final AtomicInteger REWRITTEN = new AtomicInteger();
     private static final List<String> FAILURES = new CopyOnWriteArrayList<>();
@@ -60,9 +62,15 @@ public final class Instrumenter {
                 finals.add(field.name);
             }
         }
+        FieldFacts facts = new FieldFacts(node, loader);
         for (MethodNode method : node.methods) {
-            if (method.instructions.size() > 0 && !method.name.equals("<clinit>")) {
-                rewrite(node, method, finals);
+            if (method.instructions.size() == 0) {
+                continue;
+            }
+            if (method.name.equals("<clinit>")) {
+                recordViews(method.instructions);
+            } else {
+                new MethodRewriter(node, method, finals, facts).rewrite();
             }
         }
         ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_FRAMES) {
@@ -114,141 +122,33 @@ public final class Instrumenter {
         }
     }
 
-    private static void rewrite(ClassNode owner, MethodNode method, Set<String> finals) {
-        InsnList code = method.instructions;
-        FieldInsnNode lastField = null;
+    /** Records the views a class initialiser makes, such as a static lock's condition. */
+    private static void recordViews(InsnList code) {
         for (AbstractInsnNode insn : code.toArray()) {
-            int op = insn.getOpcode();
-            if (insn instanceof FieldInsnNode field) {
-                boolean isFinal = field.owner.equals(owner.name) && finals.contains(field.name);
-                if (op == Opcodes.GETFIELD || op == Opcodes.GETSTATIC) {
-                    if (!isFinal && !field.name.startsWith("$")) {
-                        code.insertBefore(field, hook("beforeRead", "(Ljava/lang/String;)V",
-                                new LdcInsnNode(field.name)));
-                        code.insert(field, hook("afterRead", "(" + hookType(field.desc)
-                                + "Ljava/lang/String;)V", dup(field.desc),
-                                new LdcInsnNode(field.name)));
-                    }
-                    lastField = field;
-                    continue;
-                }
-                if (!isFinal && !field.name.startsWith("$")) {
-                    code.insertBefore(field, hook("write", "(" + hookType(field.desc)
-                            + "Ljava/lang/String;)V", dup(field.desc),
-                            new LdcInsnNode(field.name)));
-                }
-            } else if (insn instanceof MethodInsnNode call) {
-                rewriteCall(code, call, lastField);
-            } else if (op == Opcodes.MONITORENTER) {
-                code.insertBefore(insn, hook("monitorEnter", "(Ljava/lang/Object;)V",
-                        new InsnNode(Opcodes.DUP)));
-            } else if (op == Opcodes.MONITOREXIT) {
-                code.insertBefore(insn, new InsnNode(Opcodes.DUP));
-                code.insert(insn, hook("monitorExited", "(Ljava/lang/Object;)V"));
+            if (insn instanceof MethodInsnNode call && Replacements.givesView(call)) {
+                recordView(code, call);
             }
-            if (insn.getOpcode() >= 0 && !(insn instanceof VarInsnNode)
-                    && !isConstantOrArithmetic(insn.getOpcode())) {
-                lastField = null;
-            }
-        }
-        if ((method.access & Opcodes.ACC_SYNCHRONIZED) != 0) {
-            synchronizedToBlock(owner, method);
-        }
-        if (!method.name.startsWith("<") && (method.access & (Opcodes.ACC_SYNTHETIC
-                | Opcodes.ACC_BRIDGE)) == 0) {
-            for (AbstractInsnNode insn : code.toArray()) {
-                if (insn.getOpcode() >= Opcodes.IRETURN && insn.getOpcode() <= Opcodes.RETURN) {
-                    code.insertBefore(insn, hook("exit", "()V"));
-                }
-            }
-            code.insert(hook("enter", "(Ljava/lang/String;)V", new LdcInsnNode(method.name)));
         }
     }
 
-    private static boolean isConstantOrArithmetic(int op) {
-        return op >= Opcodes.ACONST_NULL && op <= Opcodes.LDC
-                || op >= Opcodes.IADD && op <= Opcodes.LXOR
-                || op >= Opcodes.I2L && op <= Opcodes.I2S;
+    /** After a call that gives a view of its receiver, tells {@link Views}; not a step. */
+    static void recordView(InsnList code, MethodInsnNode call) {
+        code.insertBefore(call, new InsnNode(Opcodes.DUP));
+        InsnList after = new InsnList();
+        after.add(new InsnNode(Opcodes.DUP_X1));
+        after.add(new MethodInsnNode(Opcodes.INVOKESTATIC, HOOKS, "view", "(" + OBJECT + OBJECT
+                + ")V", false));
+        code.insert(call, after);
     }
 
-    /** A call: to an atomic class, a lock, or a {@code Runnable}. */
-    private static void rewriteCall(InsnList code, MethodInsnNode call, FieldInsnNode lastField) {
-        String receiver = lastField != null && call.getOpcode() != Opcodes.INVOKESTATIC
-                && lastField.desc.startsWith("L") ? lastField.name
-                : call.owner.substring(call.owner.lastIndexOf('/') + 1);
-        String label = receiver + "." + call.name;
-        Type[] arguments = Type.getArgumentTypes(call.desc);
-        if (call.owner.startsWith(LOCKS) && LOCK_CALLS.contains(call.name)
-                && arguments.length == 0) {
-            code.insertBefore(call, hook("lock", "(Ljava/lang/Object;Ljava/lang/String;)V",
-                    new InsnNode(Opcodes.DUP), new LdcInsnNode(label)));
-        } else if (call.owner.startsWith(LOCKS) && call.name.equals("unlock")
-                && arguments.length == 0) {
-            code.insertBefore(call, new InsnNode(Opcodes.DUP));
-            code.insert(call, hook("unlocked", "(Ljava/lang/Object;Ljava/lang/String;)V",
-                    new LdcInsnNode(label)));
-        } else if (call.owner.equals(SEMAPHORE) && ACQUIRE_CALLS.contains(call.name)
-                && arguments.length == 0) {
-            code.insertBefore(call, hook("acquire", "(Ljava/lang/Object;Ljava/lang/String;)V",
-                    new InsnNode(Opcodes.DUP), new LdcInsnNode(label)));
-        } else if (call.owner.equals(SEMAPHORE) && call.name.equals("release")
-                && arguments.length == 0) {
-            code.insertBefore(call, new InsnNode(Opcodes.DUP));
-            code.insert(call, hook("released", "(Ljava/lang/Object;Ljava/lang/String;)V",
-                    new LdcInsnNode(label)));
-        } else if (call.owner.startsWith(ATOMIC) || call.owner.startsWith(LOCKS)
-                || call.owner.equals(SEMAPHORE)
-                || call.owner.equals("java/lang/invoke/VarHandle")) {
-            String kinds = argumentKinds(arguments);
-            if (kinds == null || kinds.isEmpty()) {
-                code.insertBefore(call, hook("beforeCall", "(Ljava/lang/String;)V",
-                        new LdcInsnNode(label)));
-            } else {
-                code.insertBefore(call, hook("beforeCall", "(" + kinds + "Ljava/lang/String;)V",
-                        new InsnNode(arguments.length == 1 ? Opcodes.DUP : Opcodes.DUP2),
-                        new LdcInsnNode(label)));
-            }
-            Type result = Type.getReturnType(call.desc);
-            if (result.getSort() != Type.VOID && result.getSort() != Type.FLOAT
-                    && result.getSort() != Type.DOUBLE) {
-                code.insert(call, hook("afterCall", "(" + hookType(result.getDescriptor()) + ")V",
-                        dup(result.getDescriptor())));
-            }
-        } else if (call.owner.equals("java/lang/Runnable") && call.name.equals("run")) {
-            code.insertBefore(call, hook("note", "(Ljava/lang/String;)V",
-                    new LdcInsnNode(label + "()")));
-        }
-    }
-
-    /**
-     * The hook's parameter types for up to two arguments that are ints or objects, or
-     * {@code null} when the call has none or others, and the hook shows no arguments.
-     */
-    private static String argumentKinds(Type[] arguments) {
-        if (arguments.length == 0 || arguments.length > 2) {
-            return arguments.length == 0 ? "" : null;
-        }
-        StringBuilder kinds = new StringBuilder();
-        for (Type argument : arguments) {
-            switch (argument.getSort()) {
-                case Type.INT, Type.SHORT, Type.BYTE, Type.CHAR, Type.BOOLEAN -> kinds.append('I');
-                case Type.OBJECT, Type.ARRAY -> kinds.append("Ljava/lang/Object;");
-                default -> {
-                    return null;
-                }
-            }
-        }
-        String k = kinds.toString();
-        // The hooks take two arguments of the same kind only.
-        if (arguments.length == 2 && !(k.equals("II")
-                || k.equals("Ljava/lang/Object;Ljava/lang/Object;"))) {
-            return null;
-        }
-        return k;
+    /** Whether a call is one whose steps the checker sees: to java.util.concurrent. */
+    static boolean isConcurrent(MethodInsnNode call) {
+        return call.owner.startsWith(CONCURRENT) && !NOT_SYNCHRONISERS.contains(call.owner)
+                || call.owner.equals(VAR_HANDLE);
     }
 
     /** The hook's type for a value of a field's type, or for what a call returns. */
-    private static String hookType(String desc) {
+    static String hookType(String desc) {
         return switch (desc.charAt(0)) {
             case 'Z' -> "Z";
             case 'I', 'S', 'B', 'C' -> "I";
@@ -259,12 +159,12 @@ public final class Instrumenter {
         };
     }
 
-    private static AbstractInsnNode dup(String desc) {
+    static AbstractInsnNode dup(String desc) {
         char sort = desc.charAt(0);
         return new InsnNode(sort == 'J' || sort == 'D' ? Opcodes.DUP2 : Opcodes.DUP);
     }
 
-    private static InsnList hook(String name, String desc, AbstractInsnNode... before) {
+    static InsnList hook(String name, String desc, AbstractInsnNode... before) {
         InsnList list = new InsnList();
         for (AbstractInsnNode insn : before) {
             list.add(insn);
@@ -278,7 +178,7 @@ public final class Instrumenter {
      * block on the same object: the monitor is taken where the checker can see it, and let go
      * on every return and on every exception that leaves the method.
      */
-    private static void synchronizedToBlock(ClassNode owner, MethodNode method) {
+    static void synchronizedToBlock(ClassNode owner, MethodNode method) {
         method.access &= ~Opcodes.ACC_SYNCHRONIZED;
         boolean isStatic = (method.access & Opcodes.ACC_STATIC) != 0;
         InsnList code = method.instructions;

@@ -19,11 +19,23 @@ final class Interleaving {
      * @return the table, each line indented by four spaces
      */
     static String table(Run run) {
+        return table(run, run.steps().size());
+    }
+
+    /**
+     * The table of a run's first steps.
+     *
+     * @param run the run
+     * @param count how many of its steps to show, such as those up to a race
+     * @return the table, each line indented by four spaces
+     */
+    static String table(Run run, int count) {
         int columns = run.threadCount();
         if (columns == 0 || run.steps().isEmpty()) {
             return "";
         }
-        List<Run.Step> steps = new ArrayList<>(run.steps());
+        List<Run.Step> steps = new ArrayList<>(run.steps().subList(0, Math.min(count,
+                run.steps().size())));
         int hidden = 0;
         if (steps.size() > MAX_ROWS) {
             hidden = steps.size() - MAX_ROWS;

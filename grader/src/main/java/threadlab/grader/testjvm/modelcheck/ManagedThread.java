@@ -9,8 +9,10 @@ final class ManagedThread extends Thread {
     enum State {
         /** It may take its next step. */
         RUNNABLE,
-        /** It waits for a lock that another thread holds. */
+        /** It waits for a lock or a permit: it looks again when the object is let go of. */
         BLOCKED,
+        /** It waits for a signal, a notify or an unpark (or, if timed, for its time to pass). */
+        WAITING,
         /** Its body has ended. */
         FINISHED
     }
@@ -19,7 +21,20 @@ final class ManagedThread extends Thread {
     final int index;
     private final Runnable body;
     State state = State.RUNNABLE;
+    /** What it is blocked on or waits on. */
     Object blockedOn;
+    /** Whether its wait or its attempt to lock may time out: the checker then explores both. */
+    boolean timed;
+    /** When its time runs out, on the run's clock, if {@link #timed}. */
+    long deadline;
+    /** Set when the checker chose to let its wait time out. */
+    boolean timedOut;
+    /** The monitor it must take again before it goes on, after {@code wait()}. */
+    Object monitor;
+    /** The monitor on which it really waits while others run, or {@code null}. */
+    volatile Object realWait;
+    /** The permit of {@code LockSupport.park}. */
+    boolean permit;
     int depth;
     Throwable thrown;
 

@@ -9,9 +9,12 @@ import java.util.Optional;
 
 /**
  * Runs a scenario once for each interleaving of its threads' steps, fewest thread switches first,
- * until one breaks it. A switch is a point where a thread that could have gone on was paused for
- * another. Every interleaving with at most {@link #MAX_SWITCHES} switches is tried, up to a number
- * of runs; in the same order on every run of the grader.
+ * until one breaks it. A data race (two threads access a plain field, one writes, and nothing
+ * orders them) breaks it too, even where the interleaving gives the right answer: the first
+ * race is reported if no interleaving breaks the scenario's own checks. A switch is a point
+ * where a thread that could have gone on was paused for another. Every interleaving with at
+ * most {@link #MAX_SWITCHES} switches is tried, up to a number of runs; in the same order on
+ * every run of the grader.
  *
  * <p>A scenario starts its threads with {@link #inParallel}, once, and checks what they did after
  * it returns; it throws to fail. Everything it does must depend only on the order of the
@@ -46,11 +49,20 @@ public final class ModelChecker {
     /**
      * What a model check found.
      *
-     * @param failure the first interleaving that broke the scenario, if one did
+     * @param failure the first interleaving that broke the scenario, if one did, or else the
+     *     first that raced
      * @param runs how many interleavings were tried
      * @param complete whether every interleaving within the bounds was tried
+     * @param unmodelled why the scenario could not be checked, if it blocks in a call the checker
+     *     does not model; then there is no failure
      */
-    public record Outcome(Optional<Failure> failure, int runs, boolean complete) {
+    public record Outcome(Optional<Failure> failure, int runs, boolean complete,
+            Optional<String> unmodelled) {
+
+        /** An outcome of a scenario the checker could check. */
+        Outcome(Optional<Failure> failure, int runs, boolean complete) {
+            this(failure, runs, complete, Optional.empty());
+        }
     }
 
     /**
@@ -71,22 +83,31 @@ public final class ModelChecker {
         }
         byCost.get(0).add(List.of());
         int runs = 0;
+        Failure race = null;
         for (ArrayDeque<List<Integer>> queue : byCost) {
             while (!queue.isEmpty()) {
                 if (runs == maxRuns) {
-                    return new Outcome(Optional.empty(), runs, false);
+                    return new Outcome(Optional.ofNullable(race), runs, false);
                 }
                 List<Integer> prefix = queue.poll();
                 Run run = new Run(prefix);
                 Throwable thrown = runOnce(run, scenario);
                 runs++;
                 Instrumenter.requireRewritten();
+                if (thrown instanceof Run.Unmodelled unmodelled) {
+                    return new Outcome(Optional.empty(), runs, false,
+                            Optional.of(unmodelled.getMessage()));
+                }
                 if (thrown != null) {
                     return new Outcome(Optional.of(new Failure(thrown, Interleaving.table(run),
                             run.switches())), runs, false);
                 }
+                if (race == null && run.race() != null) {
+                    race = new Failure(Races.failure(run.race()), Interleaving.table(run,
+                            run.raceSteps()), run.switches());
+                }
                 if (!run.usedThreads()) {
-                    return new Outcome(Optional.empty(), runs, true);
+                    return new Outcome(Optional.ofNullable(race), runs, true);
                 }
                 List<Run.Decision> decisions = run.decisions();
                 for (int at = prefix.size(); at < decisions.size(); at++) {
@@ -106,7 +127,7 @@ public final class ModelChecker {
                 }
             }
         }
-        return new Outcome(Optional.empty(), runs, true);
+        return new Outcome(Optional.ofNullable(race), runs, true);
     }
 
     private static Throwable runOnce(Run run, Runnable scenario) {

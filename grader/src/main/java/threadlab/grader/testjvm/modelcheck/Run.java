@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
@@ -16,6 +15,10 @@ import java.util.function.Supplier;
  * each step it asks the run who goes next. The first choices come from the prefix the explorer
  * gives; after it, the thread that runs goes on while it can.
  *
+ * <p>A thread that waits with a time limit may also be chosen while it waits: its time is then
+ * up. So time passes only where the checker says, and both outcomes of a timed wait are explored.
+ * Blocking calls themselves are in {@link Blocking}; races are found by {@link RaceDetector}.
+ *
  * <p>Only the thread whose turn it is reads or changes the run's state, and the turn passes
  * through a volatile field, so each thread sees what the one before it did.
  */
@@ -23,12 +26,16 @@ final class Run {
 
     /** The turn of the thread that started the scenario's threads and waits for them. */
     static final int MAIN = -1;
-    private static final int NONE = -2;
+    static final int NONE = -2;
 
     /** Steps a thread may take in a row before the others get a turn without costing a switch. */
     static final int SPIN = 200;
     /** Steps a run may take in all: more, and its threads never finish. */
     static final int MAX_STEPS = 20_000;
+    /** Where the run's clock starts, in nanoseconds: the same on every run. */
+    static final long CLOCK_START = TimeUnit.DAYS.toNanos(1);
+    /** How long the running thread may stay blocked in a call the checker does not control. */
+    static final long STUCK_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     /** Ends a scenario's thread when its run is abandoned. */
     static final class Aborted extends Error {
@@ -36,6 +43,15 @@ final class Run {
 
         Aborted() {
             super("model check abandoned", null, false, false);
+        }
+    }
+
+    /** The scenario blocks in a way the checker does not model: it cannot be checked. */
+    static final class Unmodelled extends Error {
+        private static final long serialVersionUID = 1L;
+
+        Unmodelled(String why) {
+            super(why, null, false, false);
         }
     }
 
@@ -68,20 +84,24 @@ final class Run {
     private final List<Integer> prefix;
     private final List<Decision> decisions = new ArrayList<>();
     private final List<Step> steps = new ArrayList<>();
-    private final Map<Object, ManagedThread> owners = new IdentityHashMap<>();
-    private final Map<Object, Integer> holds = new IdentityHashMap<>();
     private final Map<Object, String> names = new IdentityHashMap<>();
     private final Map<String, Integer> counters = new HashMap<>();
     private final List<ManagedThread> threads = new ArrayList<>();
+    private final RaceDetector detector = new RaceDetector();
+    private final Blocking blocking = new Blocking(this);
     private volatile int turn = MAIN;
     private volatile boolean aborted;
     private volatile String problem;
+    private volatile String unmodelled;
+    private volatile int total;
     private Thread main;
     private int running = MAIN;
     private int switches;
     private int inARow;
-    private int total;
     private String deadlock;
+    private RaceDetector.Race race;
+    private int raceSteps;
+    private long clock = CLOCK_START;
 
     Run(List<Integer> prefix) {
         this.prefix = List.copyOf(prefix);
@@ -115,6 +135,32 @@ final class Run {
         return threads.size();
     }
 
+    List<ManagedThread> threads() {
+        return threads;
+    }
+
+    Blocking blocking() {
+        return blocking;
+    }
+
+    /**
+     * The run's clock, in nanoseconds: it moves only when the checker lets a thread's time run
+     * out, to that thread's deadline, so that time is part of the interleaving.
+     */
+    long now() {
+        return clock;
+    }
+
+    /** The first race of this run, or {@code null}. */
+    RaceDetector.Race race() {
+        return race;
+    }
+
+    /** How many steps show the run up to its race: the racing access's own included. */
+    int raceSteps() {
+        return raceSteps;
+    }
+
     /**
      * Runs bodies as threads of this run, one step at a time, and waits until all have ended.
      *
@@ -125,25 +171,16 @@ final class Run {
     Throwable[] parallel(Runnable[] bodies, long patience) {
         main = Thread.currentThread();
         int first = threads.size();
+        detector.reset();
         for (int i = 0; i < bodies.length; i++) {
             threads.add(new ManagedThread(this, first + i, bodies[i]));
+            detector.started(first + i);
         }
         List<ManagedThread> started = threads.subList(first, threads.size());
         started.forEach(Thread::start);
         running = MAIN;
         passTo(choose(MAIN));
-        long deadline = System.nanoTime() + patience;
-        while (turn != MAIN) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                abort("the threads did not finish within " + TimeUnit.NANOSECONDS.toSeconds(
-                        patience) + " s: one of them loops or waits for something that the model"
-                        + " checker does not control (a wait(), a Condition, or a lock other than"
-                        + " synchronized, a Lock and a Semaphore)");
-                break;
-            }
-            LockSupport.parkNanos(this, left);
-        }
+        awaitThreads(patience);
         for (ManagedThread thread : started) {
             try {
                 thread.join(TimeUnit.SECONDS.toMillis(1));
@@ -152,6 +189,9 @@ final class Run {
                 break;
             }
         }
+        if (unmodelled != null) {
+            throw new Unmodelled(unmodelled);
+        }
         if (problem != null) {
             throw new AssertionError("In this interleaving, " + problem + ".");
         }
@@ -159,6 +199,33 @@ final class Run {
             throw new AssertionError("The threads deadlocked: " + deadlock + ".");
         }
         return started.stream().map(t -> t.thrown).toArray(Throwable[]::new);
+    }
+
+    /**
+     * Waits until the threads have ended, the patience runs out, or the running thread stays
+     * blocked in a call the checker does not control: no other thread can then go on, so the
+     * run is given up at once, with the call named.
+     */
+    private void awaitThreads(long patience) {
+        long deadline = System.nanoTime() + patience;
+        StuckWatch watch = new StuckWatch();
+        while (turn != MAIN) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                abort("the threads did not finish within " + TimeUnit.NANOSECONDS.toSeconds(
+                        patience) + " s: one of them loops or waits for something that the model"
+                        + " checker does not control");
+                return;
+            }
+            LockSupport.parkNanos(this, Math.min(left, StuckWatch.POLL_NANOS));
+            int now = turn;
+            String stuck = now >= 0 ? watch.look(threads.get(now), now, total) : null;
+            if (stuck != null) {
+                unmodelled = stuck;
+                abort(stuck);
+                return;
+            }
+        }
     }
 
     /** A step of the running thread: the point where it may be paused for another. */
@@ -178,75 +245,71 @@ final class Run {
         }
     }
 
-    /** Takes a lock for the running thread, waiting while another thread holds it. */
-    void lock(ManagedThread me, Object lock, String text) {
-        step(me);
-        waitWhile(me, lock, () -> owners.containsKey(lock) && owners.get(lock) != me,
-                () -> "is held by " + owners.get(lock).getName());
-        owners.put(lock, me);
-        holds.merge(lock, 1, Integer::sum);
-        log(me, text);
+    /**
+     * Blocks the running thread until it may go on: it is paused while others run, and goes on
+     * when it is woken and chosen, or when the checker lets its time run out.
+     *
+     * @return whether its time ran out
+     */
+    boolean pause(ManagedThread me) {
+        int next = choose(me.index);
+        if (next == NONE) {
+            deadlocked();
+            throw new Aborted();
+        }
+        if (next != me.index) {
+            if (me.realWait != null) {
+                blocking.handOverInWait(me, next);
+            } else {
+                handOver(me, next);
+            }
+        }
+        boolean timedOut = me.timedOut;
+        me.timedOut = false;
+        me.timed = false;
+        me.blockedOn = null;
+        return timedOut;
     }
 
     /**
-     * Takes a permit of a semaphore for the running thread, waiting while it has none. Only one
-     * thread runs at a time, so the semaphore's own count of permits is the truth.
+     * Blocks the running thread while a condition holds, looking again each time the object is
+     * let go of.
+     *
+     * @param nanos how long it may wait, or a negative number for as long as it takes
+     * @return {@code false} if it gave up because its time ran out
      */
-    void acquire(ManagedThread me, Semaphore semaphore, String text) {
-        step(me);
-        waitWhile(me, semaphore, () -> semaphore.availablePermits() <= 0, () -> "has no permit");
-        log(me, text);
-    }
-
-    /**
-     * Lets the other threads go on while the running thread cannot: it is blocked on the object
-     * until a thread lets go of it ({@link #wake}), and looks again when its turn comes. When no
-     * thread can go on, the run ends in a deadlock.
-     */
-    private void waitWhile(ManagedThread me, Object blocker, BooleanSupplier cannot,
+    boolean blockWhile(ManagedThread me, Object blocker, BooleanSupplier cannot, long nanos,
             Supplier<String> why) {
+        long deadline = clock + nanos;
         while (cannot.getAsBoolean()) {
             log(me, "waits: " + name(blocker) + " " + why.get());
             me.state = ManagedThread.State.BLOCKED;
             me.blockedOn = blocker;
-            int next = choose(me.index);
-            if (next == NONE) {
-                deadlocked();
-                throw new Aborted();
+            me.timed = nanos > 0;
+            me.deadline = deadline;
+            if (pause(me)) {
+                log(me, "gives up: its time ran out");
+                return false;
             }
-            handOver(me, next);
         }
         me.state = ManagedThread.State.RUNNABLE;
         me.blockedOn = null;
+        return true;
     }
 
-    /** A permit went back to a semaphore: the threads waiting for one may try again. */
-    void released(ManagedThread me, Object semaphore, String text) {
-        log(me, text);
-        wake(semaphore);
-    }
-
-    private void wake(Object blocker) {
+    /** Lets the threads blocked on an object look again. */
+    void wake(Object blocker) {
         for (ManagedThread thread : threads) {
             if (thread.state == ManagedThread.State.BLOCKED && thread.blockedOn == blocker) {
                 thread.state = ManagedThread.State.RUNNABLE;
-                thread.blockedOn = null;
             }
         }
     }
 
-    /** Lets go of a lock the running thread held. */
-    void unlocked(ManagedThread me, Object lock, String text) {
-        if (owners.get(lock) != me) {
-            return;
-        }
-        log(me, text);
-        int left = holds.merge(lock, -1, Integer::sum);
-        if (left <= 0) {
-            holds.remove(lock);
-            owners.remove(lock);
-            wake(lock);
-        }
+    /** Wakes a waiting thread: it goes on once chosen (and, after wait(), has its monitor). */
+    void resume(ManagedThread thread) {
+        thread.state = ManagedThread.State.RUNNABLE;
+        thread.timedOut = false;
     }
 
     /** The running thread's body has ended: the next thread goes on, or main does. */
@@ -254,7 +317,7 @@ final class Run {
         me.state = ManagedThread.State.FINISHED;
         int next = choose(me.index);
         if (next == NONE) {
-            if (threads.stream().anyMatch(t -> t.state == ManagedThread.State.BLOCKED)) {
+            if (threads.stream().anyMatch(t -> t.state != ManagedThread.State.FINISHED)) {
                 deadlocked();
             } else {
                 turn = MAIN;
@@ -263,6 +326,35 @@ final class Run {
         } else {
             passTo(next);
         }
+    }
+
+    /** An access to a plain field or array element: a race if unordered with an earlier one. */
+    void access(ManagedThread me, Object target, Object part, Site site) {
+        RaceDetector.Race found = detector.access(me.index, me.getName(), target, part, site);
+        if (found != null && race == null) {
+            race = found;
+            raceSteps = steps.size() + 1;
+        }
+    }
+
+    /** The object that stands for a volatile field of an object, for {@link #acquire}. */
+    Object volatileKey(Object target, String key) {
+        return detector.volatileKey(target, key);
+    }
+
+    /** The running thread takes what an earlier release of the object published. */
+    void acquire(ManagedThread me, Object sync) {
+        detector.acquire(me.index, Views.canonical(sync));
+    }
+
+    /** The running thread publishes what it did through the object. */
+    void release(ManagedThread me, Object sync) {
+        detector.release(me.index, Views.canonical(sync));
+    }
+
+    /** Both: a read-modify-write of an atomic, or a call to a synchroniser. */
+    void acquireAndRelease(ManagedThread me, Object sync) {
+        detector.acquireAndRelease(me.index, Views.canonical(sync));
     }
 
     /** Records a step of the interleaving. */
@@ -317,47 +409,86 @@ final class Run {
         }
     }
 
-    private void handOver(ManagedThread me, int next) {
+    /** Gives up the run, as the scenario does something the checker cannot model. */
+    void unmodelled(String why) {
+        if (unmodelled == null) {
+            unmodelled = why;
+        }
+        abort(why);
+    }
+
+    void handOver(ManagedThread me, int next) {
         passTo(next);
         me.awaitTurn();
     }
 
-    private void passTo(int next) {
+    void passTo(int next) {
         running = next;
         inARow = 0;
+        ManagedThread thread = threads.get(next);
         turn = next;
-        LockSupport.unpark(threads.get(next));
+        Object monitor = thread.realWait;
+        if (monitor != null) {
+            synchronized (monitor) {
+                monitor.notifyAll();
+            }
+        }
+        LockSupport.unpark(thread);
+    }
+
+    /** Whether a thread may go on now: runnable, and its monitor free if it must take it. */
+    private boolean canRun(ManagedThread thread) {
+        return thread.state == ManagedThread.State.RUNNABLE && blocking.monitorFree(thread);
+    }
+
+    /**
+     * Whether the checker may let a waiting thread's time run out now: the clock moves to the
+     * earliest deadline first, so only the threads with that deadline may.
+     */
+    private boolean canTimeOut(ManagedThread thread, long earliest) {
+        return isTimedWait(thread) && thread.deadline == earliest
+                && blocking.monitorFree(thread);
+    }
+
+    private static boolean isTimedWait(ManagedThread thread) {
+        return thread.timed && (thread.state == ManagedThread.State.BLOCKED
+                || thread.state == ManagedThread.State.WAITING);
     }
 
     /**
      * Who goes next: the prefix's choice while it lasts, else the running thread if it can,
-     * else the first that can after it.
+     * else the first that can after it. Threads whose wait may time out come after those that
+     * can run: by default time passes only when no thread can go on.
      */
     private int choose(int current) {
         List<Integer> enabled = new ArrayList<>();
-        for (ManagedThread thread : threads) {
-            if (thread.state == ManagedThread.State.RUNNABLE) {
+        List<Integer> timeouts = new ArrayList<>();
+        long earliest = threads.stream().filter(Run::isTimedWait)
+                .mapToLong(t -> t.deadline).min().orElse(Long.MAX_VALUE);
+        int start = current == MAIN ? 0 : current + 1;
+        for (int i = 0; i < threads.size(); i++) {
+            ManagedThread thread = threads.get((start + i) % threads.size());
+            if (canRun(thread)) {
                 enabled.add(thread.index);
+            } else if (canTimeOut(thread, earliest)) {
+                timeouts.add(thread.index);
             }
-        }
-        if (enabled.isEmpty()) {
-            return NONE;
-        }
-        if (enabled.size() == 1) {
-            return enabled.get(0);
         }
         boolean goesOn = current != MAIN && enabled.contains(current) && inARow <= SPIN;
         List<Integer> options = new ArrayList<>();
         if (goesOn) {
             options.add(current);
         }
-        int start = current == MAIN ? 0 : current + 1;
-        for (int i = 0; i < threads.size(); i++) {
-            int index = (start + i) % threads.size();
-            if (enabled.contains(index) && !options.contains(index)) {
-                options.add(index);
-            }
+        enabled.stream().filter(i -> !options.contains(i)).forEach(options::add);
+        options.addAll(timeouts);
+        if (options.isEmpty()) {
+            return NONE;
         }
+        int chosen = options.size() == 1 ? 0 : decide(options, goesOn ? current : MAIN);
+        return take(options.get(chosen));
+    }
+
+    private int decide(List<Integer> options, int goingOn) {
         int at = decisions.size();
         int chosen = 0;
         if (at < prefix.size()) {
@@ -369,33 +500,31 @@ final class Run {
                 throw new Aborted();
             }
         }
-        Decision decision = new Decision(List.copyOf(options), chosen, goesOn ? current : MAIN,
-                switches);
+        Decision decision = new Decision(List.copyOf(options), chosen, goingOn, switches);
         decisions.add(decision);
         if (decision.isSwitch(chosen)) {
             switches++;
         }
-        return options.get(chosen);
+        return chosen;
     }
 
-    /** No thread can go on, and some wait for locks: the run ends, and main reports it. */
+    /** The chosen thread goes next; if it was waiting, its time ran out and the clock moved. */
+    private int take(int index) {
+        ManagedThread thread = threads.get(index);
+        if (thread.state != ManagedThread.State.RUNNABLE) {
+            thread.state = ManagedThread.State.RUNNABLE;
+            thread.timedOut = true;
+            clock = Math.max(clock, thread.deadline);
+        }
+        return index;
+    }
+
+    /** No thread can go on, and some wait: the run ends, and main reports it. */
     private void deadlocked() {
-        deadlock = describeDeadlock();
+        deadlock = blocking.describeDeadlock();
         aborted = true;
         turn = MAIN;
         threads.forEach(LockSupport::unpark);
         LockSupport.unpark(main);
-    }
-
-    private String describeDeadlock() {
-        List<String> waits = new ArrayList<>();
-        for (ManagedThread thread : threads) {
-            if (thread.state == ManagedThread.State.BLOCKED) {
-                ManagedThread owner = owners.get(thread.blockedOn);
-                waits.add(thread.getName() + " waits for " + name(thread.blockedOn)
-                        + (owner == null ? "" : ", held by " + owner.getName()));
-            }
-        }
-        return String.join("; ", waits);
     }
 }

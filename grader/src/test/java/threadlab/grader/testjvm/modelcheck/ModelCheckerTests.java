@@ -3,10 +3,6 @@ package threadlab.grader.testjvm.modelcheck;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.lang.reflect.InvocationTargetException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -14,60 +10,16 @@ import org.junit.jupiter.api.Test;
 @DisplayName("The model checker")
 class ModelCheckerTests {
 
-    private static final String FIXTURES = "threadlab.grader.testjvm.modelcheck.fixture.";
-    private static final RewritingLoader LOADER = new RewritingLoader();
-
-    /** Loads the fixtures rewritten, as the test JVM's agent loads an exercise's classes. */
-    private static final class RewritingLoader extends ClassLoader {
-
-        RewritingLoader() {
-            super(ModelCheckerTests.class.getClassLoader());
-        }
-
-        @Override
-        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-            if (!name.startsWith(FIXTURES)) {
-                return super.loadClass(name, resolve);
-            }
-            synchronized (getClassLoadingLock(name)) {
-                Class<?> loaded = findLoadedClass(name);
-                if (loaded == null) {
-                    String file = name.replace('.', '/') + ".class";
-                    try (InputStream in = getParent().getResourceAsStream(file)) {
-                        byte[] bytes = Instrumenter.rewrite(in.readAllBytes(), this);
-                        loaded = defineClass(name, bytes, 0, bytes.length);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                }
-                return loaded;
-            }
-        }
-    }
-
     private static Object make(String fixture) {
-        try {
-            return LOADER.loadClass(FIXTURES + fixture).getConstructor().newInstance();
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
+        return Fixtures.make(fixture);
     }
 
     private static Counter counter(String fixture) {
-        return (Counter) make(fixture);
+        return Fixtures.counter(fixture);
     }
 
     private static void call(Object target, String method) {
-        try {
-            target.getClass().getMethod(method).invoke(target);
-        } catch (InvocationTargetException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw (Error) e.getCause();
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
+        Fixtures.call(target, method);
     }
 
     /** Two threads each add one to a new count, which must then be 2. */
