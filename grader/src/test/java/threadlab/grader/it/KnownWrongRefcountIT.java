@@ -141,7 +141,8 @@ class KnownWrongRefcountIT {
     static Stream<BankVariant> correct() {
         return Stream.of("correct-atomic-update-function", "correct-reentrant-lock",
                 "correct-synchronized", "correct-field-updater", "correct-stamped-lock",
-                "correct-varhandle-cas")
+                "correct-varhandle-cas", "correct-atomic-long-get-and-update",
+                "correct-private-monitor", "correct-read-write-lock")
                 .map(name -> BankVariant.correct(MODULE, name));
     }
 
