@@ -120,7 +120,8 @@ class KnownWrongGilIT {
 
     static Stream<BankVariant> correct() {
         return Stream.of("correct-reentrantlock-one-condition", "correct-synchronized-notifyall",
-                "correct-locksupport-queue")
+                "correct-locksupport-queue", "correct-fair-semaphore",
+                "correct-monitor-ticket-queue", "correct-condition-per-waiter")
                 .map(name -> BankVariant.correct(GIL, name));
     }
 
