@@ -1,8 +1,11 @@
 package threadlab.grader.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
@@ -10,11 +13,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import threadlab.grader.testing.BankVariant;
 import threadlab.grader.testing.GraderProcess;
+import threadlab.grader.testing.Submissions;
 
 /**
  * The bank of module 3: wrong solutions, one misconception each, made from the reference
- * solution by one edit, which must lose points with feedback that names the misconception. Two
- * variants are graded at a time, which also shows that grades hold on a busy machine.
+ * solution by one edit, which must lose points with feedback that names the misconception; and
+ * other correct designs, whole files from {@code bank/module-03-threads/<variant>/}, which must
+ * get full marks. Two variants are graded at a time, which also shows that grades hold on a busy
+ * machine.
  */
 @Execution(ExecutionMode.CONCURRENT)
 class KnownWrongThreadsIT {
@@ -23,7 +29,7 @@ class KnownWrongThreadsIT {
     private static final String PY_THREAD = "PyThread.java";
 
     static Stream<BankVariant> variants() {
-        return wrong();
+        return Stream.concat(wrong(), correct());
     }
 
     static Stream<BankVariant> wrong() {
@@ -72,11 +78,34 @@ class KnownWrongThreadsIT {
                                 "main waits for the sleeper"));
     }
 
+    static Stream<BankVariant> correct() {
+        return Stream.of("correct-pythread-count-down-latch", "correct-pythread-monitor",
+                "correct-pythread-future-task", "correct-printf-sleeper-and-stream-demo")
+                .map(name -> BankVariant.correct(THREADS, name));
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("wrong")
     @DisplayName("each misconception loses points, with feedback that names it")
     void eachMisconceptionLosesPointsWithFeedbackThatNamesIt(BankVariant wrong,
             @TempDir Path dir) throws Exception {
         wrong.assertGraded(GraderProcess.grade(wrong.make(dir)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("correct")
+    @DisplayName("another correct design gets full marks on module 3")
+    void eachCorrectDesignGetsFullMarks(BankVariant correct, @TempDir Path dir)
+            throws Exception {
+        correct.assertGraded(GraderProcess.grade(correct.make(dir)));
+    }
+
+    @Test
+    @DisplayName("every variant in the bank's folder is graded here, and every wrong one names"
+            + " a test it fails")
+    void everyVariantIsGraded() {
+        assertThat(Submissions.bankVariants(THREADS)).containsExactlyInAnyOrderElementsOf(
+                variants().filter(BankVariant::inFiles).map(BankVariant::name).toList());
+        assertThat(wrong()).allMatch(v -> !v.isCorrect() && !v.failing().isEmpty());
     }
 }
