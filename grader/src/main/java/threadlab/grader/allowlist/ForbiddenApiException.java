@@ -13,6 +13,10 @@ public final class ForbiddenApiException extends GradingFailure {
 
     private static final long serialVersionUID = 1L;
 
+    /** What the message says after the module's folder, so that tools can tell a refusal. */
+    public static final String REFUSED = " uses Java APIs that the grader does not allow, so none"
+            + " of its tests ran";
+
     /** How many uses the message shows; the rest are counted. */
     static final int MAX_SHOWN = 10;
 
@@ -24,10 +28,10 @@ public final class ForbiddenApiException extends GradingFailure {
      * @param advice what the exercise needs instead, once for each family of the APIs used
      */
     public ForbiddenApiException(ExerciseModule module, List<String> uses, List<String> advice) {
-        super(module.folder() + " uses Java APIs that the grader does not allow, so none of its"
-                + " tests ran: the grader checks every compiled class before any of it runs,"
-                + " and refuses code that could reach the tests, the grader or the machine."
-                + " Remove these uses and grade again:\n" + shown(uses) + String.join("\n",
+        super(module.folder() + REFUSED + ": the grader checks every compiled class before any"
+                + " of it runs, and refuses code that could reach the tests, the grader or the"
+                + " machine."
+                + " Remove these uses and try again:\n" + shown(uses) + String.join("\n",
                 advice));
     }
 

@@ -2,6 +2,7 @@ package threadlab.grader.batch;
 
 import java.io.PrintStream;
 import java.util.Locale;
+import threadlab.grader.text.StudentText;
 
 /**
  * Shows how far grading a class has come. On a terminal, one line redrawn in place: a bar, the
@@ -50,7 +51,7 @@ public final class Progress {
     public synchronized void started(String name) {
         running++;
         if (terminal) {
-            redraw(name);
+            redraw(shown(name));
         }
     }
 
@@ -66,10 +67,10 @@ public final class Progress {
         running--;
         done++;
         if (terminal) {
-            redraw(name);
+            redraw(shown(name));
         } else {
             out.printf(Locale.ROOT, "[%" + width() + "d/%d] %-24s %3d/%-3d %6.1f s%n", done,
-                    total, name, score, maxScore, millis / 1000.0);
+                    total, shown(name), score, maxScore, millis / 1000.0);
             out.flush();
         }
     }
@@ -91,6 +92,15 @@ public final class Progress {
                 "#".repeat(filled), ".".repeat(BAR - filled), done, total, running,
                 clock(seconds), left, shown);
         out.flush();
+    }
+
+    /**
+     * A submission's name as the console shows it. Names come from students' folders and
+     * files: control characters (a terminal's escape sequences among them) must not reach the
+     * console, where they could redraw or hide other lines.
+     */
+    private static String shown(String name) {
+        return StudentText.line(name, 60);
     }
 
     private int width() {

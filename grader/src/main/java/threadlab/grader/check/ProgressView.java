@@ -1,10 +1,13 @@
 package threadlab.grader.check;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
+import threadlab.grader.allowlist.ForbiddenApiException;
+import threadlab.grader.course.Course;
 import threadlab.grader.course.ExerciseModule;
 import threadlab.grader.report.TestResult;
 
@@ -24,7 +27,8 @@ public final class ProgressView {
     /**
      * Renders the progress of the checked modules.
      *
-     * @param modules the checked modules, in course order
+     * @param modules the checked modules, by number; the first to fix is taken in the order
+     *     the lessons teach them
      * @param hints each module's hints
      * @return the text, ending in a newline
      */
@@ -42,7 +46,8 @@ public final class ProgressView {
         }
         out.append('\n');
         Optional<ModuleProgress> first = modules.stream()
-                .filter(m -> m.firstToFix().isPresent()).findFirst();
+                .filter(m -> m.firstToFix().isPresent())
+                .min(Comparator.comparingInt(m -> Course.learningOrder().indexOf(m.module())));
         if (first.isEmpty()) {
             out.append("Next: nothing; every task ").append(modules.size() == 1
                     ? "of this module" : "of every module")
@@ -56,7 +61,13 @@ public final class ProgressView {
         out.append("First to fix: ").append(ModuleProgress.title(module.module()))
                 .append(", task ").append(task.task()).append('\n');
         if (module.blocked().isPresent()) {
-            out.append(indent(module.blocked().get())).append('\n');
+            String why = module.blocked().get();
+            out.append(indent(why)).append('\n');
+            if (why.startsWith(folder + ForbiddenApiException.REFUSED)) {
+                out.append("Next: replace each API named above with what the task needs (the"
+                        + " advice under the list says what), then run check again.\n");
+                return out.toString();
+            }
             out.append("Next: fix what stops ").append(folder).append(" from being tested"
                     + " (above), then run check again. The compiler's errors also show with: ")
                     .append(compileCommand(module.module())).append('\n');

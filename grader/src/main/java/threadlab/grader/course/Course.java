@@ -2,7 +2,10 @@ package threadlab.grader.course;
 
 import java.util.List;
 
-/** The exercise modules that have hidden tests, in the order the course teaches them. */
+/**
+ * The exercise modules that have hidden tests, numbered as their folders are; {@link
+ * #learningOrder()} says in which order students take them.
+ */
 public final class Course {
 
     /** Module 1: reference counting, the race that frees a live object, and its fix. */
@@ -22,6 +25,12 @@ public final class Course {
 
     private static final List<ExerciseModule> MODULES = List.of(REFCOUNT, GIL, THREADS);
 
+    /**
+     * The order in which students take the modules: module 3 holds the basics (threads,
+     * {@code start()} versus {@code run()}), module 2 builds on module 1's counts.
+     */
+    private static final List<ExerciseModule> LEARNING_ORDER = List.of(THREADS, REFCOUNT, GIL);
+
     private Course() {
     }
 
@@ -36,9 +45,19 @@ public final class Course {
     }
 
     /**
+     * The modules in the order the lessons ask students to take them, which is where a student
+     * who has not finished is sent next.
+     *
+     * @return every module with hidden tests, module 3 first
+     */
+    public static List<ExerciseModule> learningOrder() {
+        return LEARNING_ORDER;
+    }
+
+    /**
      * The graded modules.
      *
-     * @return every module with hidden tests, in course order
+     * @return every module with hidden tests, by number
      */
     public static List<ExerciseModule> modules() {
         return MODULES;

@@ -1,7 +1,9 @@
 package threadlab.grader.report;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import threadlab.grader.course.Course;
 import threadlab.grader.run.Limits;
 import threadlab.grader.submission.Submission;
 import threadlab.grader.text.StudentText;
@@ -78,11 +80,14 @@ public record GradeReport(Submission submission, List<ModuleResult> modules, Str
     }
 
     /**
-     * The first test that failed, which is where to work next.
+     * The first test that failed, which is where to work next: modules are taken in the order
+     * the lessons teach them ({@link Course#learningOrder()}), tests in task order.
      *
-     * @return the first failure in course order, if any
+     * @return the first failure, if any
      */
     public Optional<TestResult> firstFailure() {
-        return tests().stream().filter(t -> !t.passed()).findFirst();
+        return tests().stream().filter(t -> !t.passed())
+                .min(Comparator.comparingInt(t -> Course.learningOrder().indexOf(
+                        t.test().module())));
     }
 }

@@ -2,11 +2,18 @@ package threadlab.grader.run;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -15,13 +22,21 @@ import java.util.stream.Collectors;
  * loading and verifying of some thousands of classes (about a third of a test JVM's start).
  *
  * <p>The first test JVM of a run records which classes it loads; the archive is built from that
- * list and the grader's own jars only, so no class of a submission is ever in it. Test JVMs
+ * list, filtered down to classes of the JDK and of the grader's own jars ({@link #trusted}), and
+ * from those jars only, so no class of a submission is ever in it. Test JVMs
  * started before the archive is ready, or after it failed, run without it: it changes how fast
  * a grade comes, never the grade.
  */
 public final class ClassDataArchive {
 
     private static final String CLASS_LIST = "classes.lst";
+    /** A recorded list is some hundred kilobytes; a larger one is not used. */
+    private static final long MAX_LIST_BYTES = 8L << 20;
+    private static final int MAX_LINE = 2_000;
+    private static final Pattern CLASS_NAME = Pattern.compile("[A-Za-z0-9_$/]+");
+    /** The JDK's own classes, which come from the JDK's modules whatever the list says. */
+    private static final List<String> JDK_PACKAGES = List.of("java/", "javax/", "jdk/", "sun/",
+            "com/sun/");
 
     private final Path folder;
     private final List<Path> sharedClasspath;
@@ -90,13 +105,66 @@ public final class ClassDataArchive {
         try {
             Files.createDirectories(folder);
             Path recorded = workDir.resolve(CLASS_LIST);
-            if (Files.isRegularFile(recorded, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                Files.copy(recorded, classList(),
-                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            if (Files.isRegularFile(recorded, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                    && Files.size(recorded) <= MAX_LIST_BYTES) {
+                Files.write(classList(), trusted(Files.readAllLines(recorded,
+                        StandardCharsets.ISO_8859_1), sharedClasses()),
+                        StandardCharsets.ISO_8859_1);
             }
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
             state = "off: " + e.getMessage();
         }
+    }
+
+    /**
+     * The lines of a recorded class list that the grader trusts. The recording JVM ran a
+     * submission's code, which could have written the list: a line is kept only if it names a
+     * class of the JDK or of the grader's own jars, in the list's plain form (a class name, or
+     * an {@code @} line of JDK 21 and later whose first argument is such a class), and never a
+     * class file from elsewhere ({@code source:}). So no class of a submission can reach the
+     * archive that every other submission's test JVM maps.
+     *
+     * @param recorded the lines as the recording JVM left them
+     * @param shared the classes of the grader's own jars, as {@code a/b/C}
+     * @return the lines to build the archive from
+     */
+    static List<String> trusted(List<String> recorded, Set<String> shared) {
+        List<String> kept = new ArrayList<>();
+        for (String line : recorded) {
+            if (line.length() > MAX_LINE || line.contains("source:")) {
+                continue;
+            }
+            String[] words = line.trim().split(" +");
+            if (words[0].equals("@lambda-form-invoker")) {
+                // The JDK's own method handle holders: "[LF_RESOLVE] java.lang.invoke.X ...".
+                if (words.length > 2 && words[2].startsWith("java.lang.invoke.")) {
+                    kept.add(line);
+                }
+                continue;
+            }
+            String named = words[0].startsWith("@") && words.length > 1 ? words[1] : words[0];
+            if (CLASS_NAME.matcher(named).matches() && (shared.contains(named)
+                    || JDK_PACKAGES.stream().anyMatch(named::startsWith))) {
+                kept.add(line);
+            }
+        }
+        return kept;
+    }
+
+    /** The classes of the grader's own jars, which the archive may hold besides the JDK's. */
+    private Set<String> sharedClasses() throws IOException {
+        Set<String> classes = new HashSet<>();
+        for (Path jar : sharedClasspath) {
+            if (!Files.isRegularFile(jar)) {
+                continue;
+            }
+            try (JarFile file = new JarFile(jar.toFile())) {
+                file.stream().map(JarEntry::getName).filter(n -> n.endsWith(".class"))
+                        .map(n -> n.substring(0, n.length() - ".class".length()))
+                        .forEach(classes::add);
+            }
+        }
+        return classes;
     }
 
     /**

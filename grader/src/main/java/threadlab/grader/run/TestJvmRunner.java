@@ -359,7 +359,7 @@ public final class TestJvmRunner {
                     case Event.FINISHED:
                         if (remaining.contains(event.id()) && !outcomes.containsKey(event.id())) {
                             outcomes.put(event.id(), new TestOutcome(event.id(),
-                                    Boolean.TRUE.equals(event.passed()),
+                                    passes(event, steps.isEmpty() ? null : steps.peek().id()),
                                     event.feedback() == null ? "" : event.feedback(),
                                     event.millis() == null ? 0 : event.millis()));
                             finishedHere++;
@@ -432,6 +432,44 @@ public final class TestJvmRunner {
      */
     static boolean waits(long cpuNanos, long windowNanos, BooleanSupplier wantsProcessor) {
         return cpuNanos * IDLE_SHARE < windowNanos && !wantsProcessor.getAsBoolean();
+    }
+
+    /**
+     * The processor time that processes used, all together.
+     *
+     * @param processes the processes, such as a process and its descendants
+     * @return the sum, or empty where the system does not say for the first of them
+     */
+    static Optional<Duration> cpuOf(List<ProcessHandle> processes) {
+        Optional<Duration> first = processes.get(0).info().totalCpuDuration();
+        if (first.isEmpty()) {
+            return first;
+        }
+        Duration sum = first.get();
+        for (ProcessHandle process : processes.subList(1, processes.size())) {
+            sum = sum.plus(process.info().totalCpuDuration().orElse(Duration.ZERO));
+        }
+        return Optional.of(sum);
+    }
+
+    /**
+     * Whether a thread of any of some processes is running or ready to run.
+     *
+     * @param processes the processes, such as a process and its descendants
+     * @return the answer, or empty where the system does not say
+     */
+    static Optional<Boolean> readyToRun(List<ProcessHandle> processes) {
+        Optional<Boolean> answer = Optional.empty();
+        for (ProcessHandle process : processes) {
+            Optional<Boolean> ready = readyToRun(process.pid());
+            if (ready.orElse(false)) {
+                return ready;
+            }
+            if (ready.isPresent()) {
+                answer = ready;
+            }
+        }
+        return answer;
     }
 
     /**
@@ -519,15 +557,19 @@ public final class TestJvmRunner {
             if (now - sampledAt < IDLE_WINDOW.toNanos()) {
                 return;
             }
-            Optional<Duration> cpu = handle.info().totalCpuDuration();
+            // In the sandbox the process started is bubblewrap, and the test JVM is one of its
+            // descendants: the whole tree counts.
+            List<ProcessHandle> tree = new ArrayList<>();
+            tree.add(handle);
+            handle.descendants().forEach(tree::add);
+            Optional<Duration> cpu = cpuOf(tree);
             if (cpu.isEmpty()) {
                 // The system does not say, or the JVM is gone: it counts as working.
                 return;
             }
-            long used = cpu.get().toNanos() - cpuAt;
+            long used = Math.max(0, cpu.get().toNanos() - cpuAt);
             long window = now - sampledAt;
-            boolean idle = waits(used, window,
-                    () -> readyToRun(handle.pid()).orElseGet(Machine::busy));
+            boolean idle = waits(used, window, () -> readyToRun(tree).orElseGet(Machine::busy));
             sampledAt = now;
             cpuAt = cpu.get().toNanos();
             if (idle != waiting) {
@@ -574,6 +616,20 @@ public final class TestJvmRunner {
 
     /** A test or test class that has started and not yet ended, and since when it runs. */
     private record Step(String id, long since) {
+    }
+
+    /**
+     * Whether a finished test passed. A pass counts only for the test that the grader saw start
+     * and that runs now: a test JVM reports a failure for tests it never started (their class
+     * failed, or they were skipped), but never a pass. A pass reported for any other test is a
+     * forged line, and the test fails.
+     *
+     * @param finished the event that says the test finished
+     * @param running the id of the step that runs now, or {@code null}
+     * @return whether the test passed
+     */
+    static boolean passes(Event finished, String running) {
+        return Boolean.TRUE.equals(finished.passed()) && finished.id().equals(running);
     }
 
     /** Ends a step; the step around it, if any, runs on from now. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import threadlab.grader.allowlist.ForbiddenApiException;
 import threadlab.grader.course.Course;
 import threadlab.grader.course.ExerciseModule;
 import threadlab.grader.discover.HiddenTest;
@@ -123,6 +124,33 @@ class ProgressViewTests {
                 .contains("Next: fix task 2, run its visible tests with\n"
                         + "    ./mvnw -pl module-01-refcount -am test -Dgroups=task:2\n"
                         + "  then run check again.\n");
+    }
+
+    @Test
+    @DisplayName("with every module unfinished, module 3 comes first, as the lessons teach it")
+    void firstToFixFollowsTheLessons() {
+        String text = render(module(Course.REFCOUNT, List.of(List.of("todo"))),
+                module(Course.GIL, List.of(List.of("todo"))),
+                module(Course.THREADS, List.of(List.of("pass"), List.of("wrong"))));
+
+        assertThat(text).contains("First to fix: module 3, threads, task 2")
+                .contains("./mvnw -pl module-03-threads -am test -Dgroups=task:2");
+    }
+
+    @Test
+    @DisplayName("a module refused for the APIs it uses: replace them; no compiler command")
+    void refusedForItsApis() {
+        ModuleResult result = module(Course.THREADS, List.of(List.of("x"), List.of("x")));
+        String refused = "module-03-threads" + ForbiddenApiException.REFUSED + ": the grader"
+                + " checks every compiled class\n  Sleeper (Sleeper.java:12) uses"
+                + " java.io.File.delete";
+        List<TestResult> tests = result.tests().stream()
+                .map(t -> new TestResult(t.test(), false, refused, 0)).toList();
+
+        assertThat(render(new ModuleResult(Course.THREADS, tests)))
+                .contains("    Sleeper (Sleeper.java:12) uses java.io.File.delete")
+                .contains("Next: replace each API named above with what the task needs")
+                .doesNotContain("module-03-threads compile");
     }
 
     @Test

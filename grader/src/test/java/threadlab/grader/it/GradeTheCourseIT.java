@@ -52,7 +52,8 @@ class GradeTheCourseIT {
                 .contains("Not done yet. Task 1:")
                 .contains("Not done yet. Task 2:")
                 .contains("Not done yet. Task 5:")
-                .contains("Nothing is done yet. Start with task 1");
+                .contains("Nothing is done yet. Start with task 1: read"
+                        + " module-03-threads/README.md");
         assertThat(result.stdout()).doesNotContain("PASS");
     }
 }

@@ -8,11 +8,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import threadlab.grader.protocol.Event;
 
 class TestJvmRunnerTests {
 
@@ -91,6 +94,44 @@ class TestJvmRunnerTests {
         } finally {
             stop.set(true);
             spinner.join();
+        }
+    }
+
+    @Test
+    @DisplayName("a pass counts only for the test that runs now; a failure counts for any test")
+    void aPassCountsOnlyForTheRunningTest() {
+        Event pass = Event.finished("[test:a]", true, "", 3L);
+        Event fail = Event.finished("[test:a]", false, "Expected 2", 3L);
+
+        assertThat(TestJvmRunner.passes(pass, "[test:a]")).isTrue();
+        assertThat(TestJvmRunner.passes(pass, "[test:b]")).as("another test runs").isFalse();
+        assertThat(TestJvmRunner.passes(pass, null)).as("nothing was started").isFalse();
+        assertThat(TestJvmRunner.passes(fail, "[test:a]")).isFalse();
+    }
+
+    @Test
+    @DisplayName("a process that only waits for a spinning child (as bubblewrap waits for the"
+            + " test JVM) works: the whole tree is looked at")
+    void aWaitingParentOfASpinningChildWorks() throws Exception {
+        assumeThat(TestJvmRunner.readyToRun(ProcessHandle.current().pid()))
+                .as("this system has /proc").isPresent();
+        Process parent = new ProcessBuilder("sh", "-c", "sh -c 'while :; do :; done' & wait")
+                .start();
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> parent.descendants().count() > 0);
+            List<ProcessHandle> tree = new ArrayList<>();
+            tree.add(parent.toHandle());
+            parent.descendants().forEach(tree::add);
+
+            assertThat(TestJvmRunner.readyToRun(parent.pid())).as("the parent alone waits")
+                    .contains(false);
+            assertThat(TestJvmRunner.readyToRun(tree)).contains(true);
+            await().atMost(Duration.ofSeconds(10)).until(() -> TestJvmRunner.cpuOf(tree)
+                    .orElseThrow().compareTo(TestJvmRunner.cpuOf(List.of(parent.toHandle()))
+                            .orElseThrow().plusMillis(50)) > 0);
+        } finally {
+            parent.descendants().forEach(ProcessHandle::destroyForcibly);
+            parent.destroyForcibly().waitFor();
         }
     }
 }
