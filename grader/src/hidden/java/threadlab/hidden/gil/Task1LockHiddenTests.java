@@ -34,6 +34,7 @@ import threadlab.hidden.support.Verdict;
 class Task1LockHiddenTests {
 
     @Test
+    @Tag("rule:R1.1")
     @Order(1)
     @Points(3)
     @DisplayName("two threads never hold the GIL at once, with 4 threads contending")
@@ -96,6 +97,7 @@ class Task1LockHiddenTests {
     }
 
     @Test
+    @Tag("rule:R1.4")
     @Order(2)
     @Points(2)
     @DisplayName("release() by a thread that does not hold the GIL throws"
@@ -157,6 +159,7 @@ class Task1LockHiddenTests {
     }
 
     @Test
+    @Tag("rule:R1.3")
     @Order(3)
     @Points(2)
     @DisplayName("a released GIL goes to a waiting thread at once, not at the end of its switch"
@@ -193,6 +196,7 @@ class Task1LockHiddenTests {
     }
 
     @Test
+    @Tag("rule:R1.2")
     @Order(4)
     @Points(2)
     @DisplayName("a thread that waits for the GIL sleeps; it does not spin")
@@ -234,6 +238,8 @@ class Task1LockHiddenTests {
     }
 
     @Test
+    @Tag("rule:R1.5")
+    @Tag("rule:R1.6")
     @Order(5)
     @Points(1)
     @DisplayName("isHeldByCurrentThread() is true for the holder only")
@@ -270,5 +276,57 @@ class Task1LockHiddenTests {
         if (thrown instanceof UnsupportedOperationException) {
             throw (UnsupportedOperationException) thrown;
         }
+    }
+
+    @Test
+    @Tag("rule:R1.7")
+    @Order(6)
+    @Points(1)
+    @DisplayName("a thread interrupted while it waits in acquire() leaves with"
+            + " InterruptedException, without the GIL")
+    void anInterruptedWaiterLeaves() throws Exception {
+        GlobalInterpreterLock gil = new GlobalInterpreterLock(AN_HOUR);
+        gil.acquire();
+        AtomicBoolean waiterGotIt = new AtomicBoolean();
+        Caller waiter = Caller.start("waiter", () -> {
+            gil.acquire();
+            waiterGotIt.set(true);
+            gil.release();
+        });
+        boolean left;
+        try {
+            // A correct waiter parks at once; one that spins is given a second, not more.
+            Caller.eventually(Duration.ofSeconds(1), () -> waiter.blocked() || waiter.finished());
+            waiter.thread().interrupt();
+            left = GilTesting.finished(waiter, PATIENCE);
+        } finally {
+            gil.release();
+        }
+        AtomicBoolean nextGotIt = new AtomicBoolean();
+        Caller next = Caller.start("next", () -> {
+            gil.acquire();
+            nextGotIt.set(true);
+            gil.release();
+        });
+        boolean nextDone = GilTesting.finished(next, PATIENCE);
+        rethrowNotDone(waiter.failure());
+        next.rethrow();
+
+        Verdict.check(left && waiter.failure() instanceof InterruptedException
+                        && !waiterGotIt.get(),
+                "the thread waiting in acquire() to leave with InterruptedException when"
+                        + " interrupted, without taking the GIL",
+                !left ? "it stayed in acquire() for " + PATIENCE.toSeconds() + " s after the"
+                        + " interrupt" : waiter.failure() == null ? "acquire() returned"
+                        + " normally" : "it threw " + waiter.failure(),
+                "acquire() caught the InterruptedException and went on waiting, or waits in a"
+                        + " way that ignores interrupts (awaitUninterruptibly, a spin); let the"
+                        + " exception go on, as its Javadoc says", null);
+        Verdict.check(nextDone && nextGotIt.get(),
+                "after the interrupted waiter left, another thread to take the released GIL",
+                "\"next\" was still waiting after " + PATIENCE.toSeconds() + " s",
+                "the interrupted waiter left the GIL's state as if it still waited (a count"
+                        + " of waiters or a place in a queue that a finally block must undo)",
+                null);
     }
 }

@@ -35,6 +35,7 @@ import threadlab.hidden.support.Verdict;
 class Task3WhileReleasedHiddenTests {
 
     @Test
+    @Tag("rule:R3.1")
     @Order(1)
     @Points(3)
     @DisplayName("a thread sleeping in whileReleased() lets another thread take the GIL")
@@ -98,6 +99,7 @@ class Task3WhileReleasedHiddenTests {
     }
 
     @Test
+    @Tag("rule:R3.1")
     @Order(2)
     @Points(2)
     @DisplayName("after the call, the thread waits for its turn while another thread holds the"
@@ -165,6 +167,7 @@ class Task3WhileReleasedHiddenTests {
     }
 
     @Test
+    @Tag("rule:R3.2")
     @Order(3)
     @Points(2)
     @DisplayName("when the blocking call throws, the GIL is taken back before the exception goes"
@@ -198,5 +201,55 @@ class Task3WhileReleasedHiddenTests {
                 "it was not held: the caller would run Python code without the GIL",
                 "take the GIL back in a finally block, so that it happens also when the call"
                         + " throws (CPython's Py_END_ALLOW_THREADS always runs)", null);
+    }
+
+    @Test
+    @Tag("rule:R3.3")
+    @Order(4)
+    @Points(1)
+    @DisplayName("whileReleased() by a thread that does not hold the GIL throws"
+            + " IllegalMonitorStateException, without making the call")
+    void whileReleasedChecksTheHolder() throws Exception {
+        GlobalInterpreterLock gil = new GlobalInterpreterLock(AN_HOUR);
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(1);
+        AtomicBoolean stillHeld = new AtomicBoolean();
+        Caller holder = Caller.start("holder", () -> {
+            gil.acquire();
+            held.countDown();
+            done.await(TEST_ENDS_IT.toMillis(), TimeUnit.MILLISECONDS);
+            stillHeld.set(gil.isHeldByCurrentThread());
+            gil.release();
+        });
+        GilTesting.eventually(() -> held.getCount() == 0 || holder.finished());
+        holder.rethrow();
+        AtomicBoolean called = new AtomicBoolean();
+        Caller intruder = Caller.start("intruder",
+                () -> gil.whileReleased(() -> called.set(true)));
+        boolean intruderDone;
+        try {
+            intruderDone = GilTesting.finished(intruder, PATIENCE);
+        } finally {
+            done.countDown();
+        }
+        GilTesting.finished(holder, PATIENCE);
+        Throwable thrown = intruder.failure();
+        if (thrown instanceof UnsupportedOperationException) {
+            intruder.rethrow();
+        }
+        holder.rethrow();
+
+        Verdict.check(intruderDone && thrown instanceof IllegalMonitorStateException
+                        && !called.get(),
+                "whileReleased() by \"intruder\", which does not hold the GIL, to throw"
+                        + " IllegalMonitorStateException without making the call",
+                (!intruderDone ? "it was still running after " + PATIENCE.toSeconds() + " s"
+                        : thrown == null ? "it returned normally" : "it threw " + thrown)
+                        + (called.get() ? ", and the call was made" : ""),
+                "release the GIL first, with release()'s owner check: a thread that does not"
+                        + " hold the GIL has nothing to release", null);
+        Verdict.check(stillHeld.get(), "\"holder\" to keep the GIL meanwhile",
+                "it no longer held it",
+                "whileReleased() changed the GIL's state before it checked the owner", null);
     }
 }

@@ -37,6 +37,7 @@ import threadlab.hidden.support.Verdict;
 class Task4InterpreterHiddenTests {
 
     @Test
+    @Tag("rule:R4.1")
     @Order(1)
     @Points(3)
     @DisplayName("steps of 4 threads never run at the same time, and each runs holding the GIL")
@@ -78,6 +79,7 @@ class Task4InterpreterHiddenTests {
     }
 
     @Test
+    @Tag("rule:R4.3")
     @Order(2)
     @Points(3)
     @DisplayName("a step that throws ends its thread, and the GIL is released")
@@ -123,6 +125,8 @@ class Task4InterpreterHiddenTests {
      * latest after {@link GilTesting#PATIENCE}: steps, not milliseconds, decide the grade.
      */
     @Test
+    @Tag("rule:R1.6")
+    @Tag("rule:R4.2")
     @Order(3)
     @Points(2)
     @DisplayName("a waiting thread gets a turn while another runs a long program: the"
@@ -179,6 +183,7 @@ class Task4InterpreterHiddenTests {
     }
 
     @Test
+    @Tag("rule:R4.1")
     @Order(4)
     @Points(1)
     @DisplayName("run() runs each step once, in order, on the calling thread")

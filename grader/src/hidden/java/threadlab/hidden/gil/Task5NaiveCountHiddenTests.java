@@ -77,6 +77,8 @@ class Task5NaiveCountHiddenTests {
     }
 
     @Test
+    @Tag("rule:R5.1")
+    @Tag("rule:R5.2")
     @Order(1)
     @Points(3)
     @DisplayName("4 threads share module 1's naive count on the interpreter, and it stays exact")
@@ -124,6 +126,7 @@ class Task5NaiveCountHiddenTests {
     }
 
     @Test
+    @Tag("rule:R5.2")
     @Order(2)
     @Points(1)
     @DisplayName("share() throws what a thread threw")

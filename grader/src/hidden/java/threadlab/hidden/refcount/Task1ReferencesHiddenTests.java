@@ -31,6 +31,8 @@ class Task1ReferencesHiddenTests {
     private final Heap heap = new Heap(BrokenUnsynchronizedRefCount::new);
 
     @Test
+    @Tag("rule:R1.1")
+    @Tag("rule:R1.5")
     @Order(1)
     @Points(2)
     @DisplayName("a = [], b = a: getrefcount(a) gives 3, as in Python")
@@ -55,6 +57,8 @@ class Task1ReferencesHiddenTests {
     }
 
     @Test
+    @Tag("rule:R1.1")
+    @Tag("rule:R1.2")
     @Order(2)
     @Points(1)
     @DisplayName("each copy adds one to the count, each drop takes one off")
@@ -78,6 +82,7 @@ class Task1ReferencesHiddenTests {
     }
 
     @Test
+    @Tag("rule:R1.3")
     @Order(3)
     @Points(2)
     @DisplayName("the object is freed exactly once, when its last reference is dropped")
@@ -99,6 +104,7 @@ class Task1ReferencesHiddenTests {
     }
 
     @Test
+    @Tag("rule:R1.5")
     @Order(4)
     @Points(1)
     @DisplayName("getrefcount holds a reference of its own while it reads the count")
@@ -125,6 +131,8 @@ class Task1ReferencesHiddenTests {
     }
 
     @Test
+    @Tag("rule:R1.2")
+    @Tag("rule:R1.4")
     @Order(5)
     @Points(1)
     @DisplayName("a dropped reference refuses to be dropped or copied again")
@@ -150,6 +158,28 @@ class Task1ReferencesHiddenTests {
                 (copy == null ? "it returned a reference" : "it threw " + copy)
                         + ", and the count is " + count,
                 "get the object through target(), which refuses a dropped reference", null);
+    }
+
+    @Test
+    @Tag("rule:R1.6")
+    @Order(6)
+    @Points(1)
+    @DisplayName("getrefcount of a dropped reference throws DroppedReferenceException")
+    void getrefcountRefusesADroppedReference() {
+        Ref a = heap.allocate("list");
+        Ref b = a.copy();
+        b.drop();
+        RuntimeException thrown = thrownBy(() -> PySys.getrefcount(b));
+        int count = a.target().count().get();
+        Verdict.check(thrown instanceof DroppedReferenceException && count == 1,
+                "getrefcount(b) after del b to throw DroppedReferenceException, the count still"
+                        + " 1, for a",
+                (thrown == null ? "it returned a number" : "it threw " + thrown)
+                        + ", and the count is " + count,
+                thrown == null ? "getrefcount read the object without going through the"
+                        + " reference: copy ref (copy() refuses a dropped reference), or use"
+                        + " ref.target()" : "a refused call must leave the count as it was",
+                null);
     }
 
     private static RuntimeException thrownBy(Runnable call) {

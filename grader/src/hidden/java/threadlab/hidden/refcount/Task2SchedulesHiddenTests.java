@@ -34,6 +34,7 @@ class Task2SchedulesHiddenTests {
             List.of("a", "b"), List.of(Op.copy("a", "c"), Op.drop("a")), List.of(Op.drop("b")));
 
     @Test
+    @Tag("rule:R2.1")
     @Order(1)
     @Points(1)
     @DisplayName("lostUpdate(): two copies at once, and the count ends 1 short")
@@ -46,6 +47,7 @@ class Task2SchedulesHiddenTests {
     }
 
     @Test
+    @Tag("rule:R2.2")
     @Order(2)
     @Points(1)
     @DisplayName("leak(): two drops at once, and the object is never freed")
@@ -58,6 +60,7 @@ class Task2SchedulesHiddenTests {
     }
 
     @Test
+    @Tag("rule:R2.3")
     @Order(3)
     @Points(1)
     @DisplayName("doubleFree(): two drops, and both free the object")
@@ -70,6 +73,7 @@ class Task2SchedulesHiddenTests {
     }
 
     @Test
+    @Tag("rule:R2.4")
     @Order(4)
     @Points(2)
     @DisplayName("freedWhileReferenced(): a lost copy, and the object is freed while c refers"

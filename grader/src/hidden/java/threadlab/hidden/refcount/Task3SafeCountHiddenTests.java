@@ -42,6 +42,8 @@ class Task3SafeCountHiddenTests {
     private static final int OPERATIONS = 10_000;
 
     @Test
+    @Tag("rule:R3.2")
+    @Tag("rule:R3.4")
     @Order(1)
     @Points(1)
     @DisplayName("counts up and down on one thread, and frees at 0 exactly once")
@@ -77,6 +79,7 @@ class Task3SafeCountHiddenTests {
     }
 
     @Test
+    @Tag("rule:R3.4")
     @Order(2)
     @Points(1)
     @DisplayName("free runs only once the count is 0")
@@ -97,6 +100,8 @@ class Task3SafeCountHiddenTests {
     }
 
     @Test
+    @Tag("rule:R3.1")
+    @Tag("rule:R3.3")
     @Order(3)
     @Points(3)
     @DisplayName("two threads adding a reference at once lose no update (model-checked)")
@@ -116,6 +121,8 @@ class Task3SafeCountHiddenTests {
     }
 
     @Test
+    @Tag("rule:R3.3")
+    @Tag("rule:R3.4")
     @Order(4)
     @Points(3)
     @DisplayName("two threads dropping the last two references free the object exactly once"
@@ -143,6 +150,8 @@ class Task3SafeCountHiddenTests {
     }
 
     @Test
+    @Tag("rule:R3.3")
+    @Tag("rule:R3.4")
     @Order(5)
     @Points(3)
     @DisplayName("a copy and a drop at once never make the last drop free too soon"
@@ -171,6 +180,7 @@ class Task3SafeCountHiddenTests {
     }
 
     @Test
+    @Tag("rule:R3.1")
     @Order(6)
     @Points(2)
     @DisplayName("8 real threads copying and dropping 10,000 references each leave the exact"

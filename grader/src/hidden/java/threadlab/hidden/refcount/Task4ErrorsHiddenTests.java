@@ -21,6 +21,7 @@ import threadlab.refcount.UseAfterFreeException;
 class Task4ErrorsHiddenTests {
 
     @Test
+    @Tag("rule:R4.2")
     @Order(1)
     @Points(1)
     @DisplayName("a drop from a freed object throws DoubleFreeException and frees nothing more")
@@ -45,6 +46,7 @@ class Task4ErrorsHiddenTests {
     }
 
     @Test
+    @Tag("rule:R4.1")
     @Order(2)
     @Points(1)
     @DisplayName("a copy of a freed object throws UseAfterFreeException and leaves it freed")
@@ -71,6 +73,8 @@ class Task4ErrorsHiddenTests {
     }
 
     @Test
+    @Tag("rule:R4.1")
+    @Tag("rule:R4.3")
     @Order(3)
     @Points(2)
     @DisplayName("a copy racing the last drop never brings a freed object back (model-checked)")
@@ -103,6 +107,50 @@ class Task4ErrorsHiddenTests {
                         "the copy " + (copy ? "succeeded" : "was refused") + ", the object "
                                 + Causes.freed(f) + ", and the count is " + c,
                         copy && f > 0 && c > 0 ? cause : lost, null);
+            }
+        });
+    }
+
+    @Test
+    @Tag("rule:R4.2")
+    @Tag("rule:R4.3")
+    @Order(4)
+    @Points(2)
+    @DisplayName("two drops racing for the last reference free once and refuse the other"
+            + " (model-checked)")
+    void twoDropsOfTheLastReference() {
+        String checkApart = "the check for 0 and the decrement are two steps: both drops saw a"
+                + " count of 1, then both took it down, so the count went below 0 or the object"
+                + " was freed twice. Check and decrement in one step: compareAndSet from the"
+                + " value you checked, in a loop, or both inside one lock";
+        ModelCheck.run(Task3SafeCountHiddenTests.INTERLEAVINGS, () -> {
+            // One reference, dropped twice at once: one drop frees, the other is a double free.
+            AtomicInteger frees = new AtomicInteger();
+            SafeRefCount count = new SafeRefCount(frees::incrementAndGet);
+            boolean[] refused = new boolean[2];
+            ModelCheck.inParallel(() -> {
+                try {
+                    count.decref();
+                } catch (DoubleFreeException e) {
+                    refused[0] = true;
+                }
+            }, () -> {
+                try {
+                    count.decref();
+                } catch (DoubleFreeException e) {
+                    refused[1] = true;
+                }
+            });
+            int c = count.get();
+            int f = frees.get();
+            int doubleFrees = (refused[0] ? 1 : 0) + (refused[1] ? 1 : 0);
+            if (c != 0 || f != 1 || doubleFrees != 1) {
+                throw Verdict.fail("the object freed once, the count at 0, and one of the two"
+                                + " drops refused with DoubleFreeException",
+                        "the object " + Causes.freed(f) + ", the count is " + c + ", and "
+                                + doubleFrees + " drop(s) threw DoubleFreeException",
+                        c < 0 || f > 1 || doubleFrees == 0 ? checkApart : Causes.lostUpdate(),
+                        null);
             }
         });
     }

@@ -26,6 +26,9 @@ class Task1SleeperHiddenTests {
     }
 
     @Test
+    @Tag("rule:R1.1")
+    @Tag("rule:R1.3")
+    @Tag("rule:R1.4")
     @Order(1)
     @Points(1)
     @DisplayName("prints the announcement with n, then the wake-up, and nothing else")
@@ -53,6 +56,7 @@ class Task1SleeperHiddenTests {
     }
 
     @Test
+    @Tag("rule:R1.2")
     @Order(2)
     @Points(1)
     @DisplayName("asks its Sleep for exactly n seconds, once")
@@ -86,6 +90,7 @@ class Task1SleeperHiddenTests {
     }
 
     @Test
+    @Tag("rule:R1.5")
     @Order(3)
     @Points(1)
     @DisplayName("announces before it sleeps and wakes up only after the sleep is over")
@@ -111,6 +116,7 @@ class Task1SleeperHiddenTests {
     }
 
     @Test
+    @Tag("rule:R1.5")
     @Order(4)
     @Points(1)
     @DisplayName("on the real clock, the wake-up comes no earlier than the requested sleep")
@@ -127,6 +133,36 @@ class Task1SleeperHiddenTests {
                             + " wake-up",
                     "they were " + apartMillis + " ms apart",
                     "the sleeper does not wait for its sleep to finish", timeline);
+        }
+    }
+
+    @Test
+    @Tag("rule:R1.6")
+    @Order(5)
+    @Points(1)
+    @DisplayName("an interrupted sleep ends the sleeper with InterruptedException, and no wake-up")
+    void anInterruptedSleepEndsTheSleeper() throws Exception {
+        InterruptedException interrupt = new InterruptedException("the sleep was interrupted");
+        Throwable thrown = null;
+        try (Timeline timeline = new Timeline()) {
+            try {
+                new Sleeper(duration -> {
+                    throw interrupt;
+                }, timeline.out()).sleeper(1);
+            } catch (UnsupportedOperationException e) {
+                throw e;
+            } catch (Exception e) {
+                thrown = e;
+            }
+            Verdict.check(thrown == interrupt && timeline.lines().equals(List.of(announcement(1))),
+                    "sleeper(1), whose sleep is interrupted, to throw that InterruptedException"
+                            + " after the announcement, and not to print \"" + WAKE_UP + "\"",
+                    (thrown == null ? "it returned normally" : "it threw " + thrown)
+                            + ", and printed " + timeline.lines(),
+                    thrown == null ? "the sleeper caught the InterruptedException; declare it"
+                            + " and let it go on, as the method's throws clause says"
+                            : "the sleeper must not print the wake-up when the sleep did not"
+                            + " end", timeline);
         }
     }
 }

@@ -1,6 +1,8 @@
 package threadlab.hidden.threads;
 
+import java.io.IOException;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -58,6 +60,7 @@ class Task2To4PyThreadHiddenTests {
     }
 
     @Test
+    @Tag("rule:R2.8")
     @Tag("task:2")
     @Order(1)
     @Points(2)
@@ -84,6 +87,7 @@ class Task2To4PyThreadHiddenTests {
     }
 
     @Test
+    @Tag("rule:R2.3")
     @Tag("task:2")
     @Order(2)
     @Points(2)
@@ -132,6 +136,7 @@ class Task2To4PyThreadHiddenTests {
     }
 
     @Test
+    @Tag("rule:R2.1")
     @Tag("task:2")
     @Order(3)
     @Points(1)
@@ -156,6 +161,7 @@ class Task2To4PyThreadHiddenTests {
     }
 
     @Test
+    @Tag("rule:R2.8")
     @Tag("task:2")
     @Order(4)
     @Points(2)
@@ -184,6 +190,7 @@ class Task2To4PyThreadHiddenTests {
     }
 
     @Test
+    @Tag("rule:R2.9")
     @Tag("task:2")
     @Order(5)
     @Points(2)
@@ -222,6 +229,7 @@ class Task2To4PyThreadHiddenTests {
     }
 
     @Test
+    @Tag("rule:R2.6")
     @Tag("task:2")
     @Order(6)
     @Points(1)
@@ -237,6 +245,7 @@ class Task2To4PyThreadHiddenTests {
     }
 
     @Test
+    @Tag("rule:R3.1")
     @Tag("task:3")
     @Order(7)
     @Points(2)
@@ -267,6 +276,7 @@ class Task2To4PyThreadHiddenTests {
     }
 
     @Test
+    @Tag("rule:R3.2")
     @Tag("task:3")
     @Order(8)
     @Points(1)
@@ -291,6 +301,7 @@ class Task2To4PyThreadHiddenTests {
     }
 
     @Test
+    @Tag("rule:R3.3")
     @Tag("task:3")
     @Order(9)
     @Points(2)
@@ -327,6 +338,7 @@ class Task2To4PyThreadHiddenTests {
     }
 
     @Test
+    @Tag("rule:R3.3")
     @Tag("task:3")
     @Order(10)
     @Points(1)
@@ -347,6 +359,7 @@ class Task2To4PyThreadHiddenTests {
     }
 
     @Test
+    @Tag("rule:R3.7")
     @Tag("task:3")
     @Order(11)
     @Points(1)
@@ -368,6 +381,8 @@ class Task2To4PyThreadHiddenTests {
     }
 
     @Test
+    @Tag("rule:R4.1")
+    @Tag("rule:R4.2")
     @Tag("task:4")
     @Order(12)
     @Points(1)
@@ -397,6 +412,8 @@ class Task2To4PyThreadHiddenTests {
     }
 
     @Test
+    @Tag("rule:R4.3")
+    @Tag("rule:R4.4")
     @Tag("task:4")
     @Order(13)
     @Points(1)
@@ -431,5 +448,408 @@ class Task2To4PyThreadHiddenTests {
                         + " daemon status of active thread\")",
                 thrown == null ? "it returned normally" : "it threw " + thrown,
                 "remember that the thread was started, as Python does", null);
+    }
+
+    @Test
+    @Tag("task:2")
+    @Tag("rule:R2.2")
+    @Order(14)
+    @Points(1)
+    @DisplayName("a null args array means no args: the target gets an empty array")
+    void aNullArgsArrayMeansNoArgs() throws Exception {
+        List<Object[]> received = new CopyOnWriteArrayList<>();
+        CountDownLatch ended = new CountDownLatch(1);
+        PyThread t = new PyThread(args -> {
+            received.add(args);
+            if (received.size() == 2) {
+                ended.countDown();
+            }
+        }, (Object[]) null);
+        t.run();
+        t.start();
+        awaitEnd(t, ended);
+        Verdict.check(received.size() == 2 && received.stream()
+                        .allMatch(args -> args != null && args.length == 0),
+                "new PyThread(target, (Object[]) null) to call its target with an empty array,"
+                        + " on run() and on start()",
+                "the target got " + received.stream().map(args -> args == null ? "null"
+                        : Arrays.toString(args)).toList(),
+                "a null args array is not an arg: keep an empty array instead (args == null ?"
+                        + " new Object[0] : args.clone()), as Python's args=() does", null);
+    }
+
+    @Test
+    @Tag("task:2")
+    @Tag("rule:R2.4")
+    @Order(15)
+    @Points(1)
+    @DisplayName("a null target is refused with NullPointerException")
+    void aNullTargetIsRefused() throws Exception {
+        Throwable unnamed = thrownBy(() -> new PyThread(null));
+        Throwable named = thrownBy(() -> new PyThread("named", null));
+        Verdict.check(unnamed instanceof NullPointerException
+                        && named instanceof NullPointerException,
+                "new PyThread(null) and new PyThread(\"named\", null) to throw"
+                        + " NullPointerException at once",
+                "they " + describe(unnamed) + " and " + describe(named),
+                "check the target in the constructor (Objects.requireNonNull(target,"
+                        + " \"target\")), so that the mistake shows where it was made, not"
+                        + " later on another thread", null);
+    }
+
+    @Test
+    @Tag("task:2")
+    @Tag("rule:R2.5")
+    @Order(16)
+    @Points(1)
+    @DisplayName("a thread named null runs its target on a thread with Java's default name")
+    void aNullNameGetsJavasDefaultName() throws Exception {
+        AtomicReference<String> seen = new AtomicReference<>();
+        CountDownLatch ended = new CountDownLatch(1);
+        PyThread t = new PyThread(null, args -> {
+            seen.set(Thread.currentThread().getName());
+            ended.countDown();
+        });
+        t.start();
+        awaitEnd(t, ended);
+        Verdict.check(seen.get() != null && seen.get().startsWith("Thread-"),
+                "new PyThread(null, target) to run its target on a thread named like Java's"
+                        + " \"Thread-N\"",
+                "it ran on \"" + seen.get() + "\"",
+                "with a null name, make the java.lang.Thread without a name (new"
+                        + " Thread(runnable)), so that Java chooses it; new Thread(runnable,"
+                        + " null) throws, and \"null\" is not a name", null);
+    }
+
+    @Test
+    @Tag("task:2")
+    @Tag("rule:R2.7")
+    @Order(17)
+    @Points(1)
+    @DisplayName("run() throws whatever the target throws, unwrapped")
+    void runThrowsWhatTheTargetThrows() throws Exception {
+        IOException checked = new IOException("the target's own IOException");
+        IllegalStateException unchecked = new IllegalStateException("the target's own");
+        Throwable fromChecked = thrownBy(() -> new PyThread(args -> {
+            throw checked;
+        }).run());
+        Throwable fromUnchecked = thrownBy(() -> new PyThread(args -> {
+            throw unchecked;
+        }).run());
+        Verdict.check(fromChecked == checked && fromUnchecked == unchecked,
+                "run() to throw the very exception its target threw: the IOException and the"
+                        + " IllegalStateException",
+                "run() " + describe(fromChecked) + " and " + describe(fromUnchecked),
+                fromChecked != null && fromChecked.getCause() == checked
+                        ? "run() wrapped the target's exception; only the new thread's run()"
+                        + " must wrap a checked exception, PyThread.run() lets it through"
+                        : "run() caught the target's exception; let it go on to the caller",
+                null);
+    }
+
+    @Test
+    @Tag("task:2")
+    @Tag("rule:R2.10")
+    @Order(18)
+    @Points(1)
+    @DisplayName("a target that throws after start() ends its own thread, never start()")
+    void aThrowingTargetEndsItsThreadNotStart() throws Exception {
+        IllegalStateException thrown = new IllegalStateException("the target's own");
+        Uncaught uncaught = new Uncaught();
+        Throwable fromStart;
+        try {
+            PyThread t = new PyThread("thrower", args -> {
+                throw thrown;
+            });
+            fromStart = thrownBy(t::start);
+            uncaught.await();
+        } finally {
+            uncaught.close();
+        }
+        Verdict.check(fromStart == null, "start() to return normally",
+                "start() " + describe(fromStart),
+                "start() ran the target itself; it only starts the new thread", null);
+        Verdict.check(uncaught.thrown() != null && (uncaught.thrown() == thrown
+                        || uncaught.thrown().getCause() == thrown),
+                "the target's IllegalStateException to end the thread \"thrower\", as an"
+                        + " uncaught exception",
+                uncaught.thrown() == null ? "no exception ended a thread within "
+                        + Caller.PATIENCE.toSeconds() + " s"
+                        : "the thread \"" + uncaught.thread() + "\" ended with "
+                        + uncaught.thrown(),
+                "the new thread's run() caught the target's exception; let it end the thread,"
+                        + " so that Java prints it with the thread's name", null);
+    }
+
+    @Test
+    @Tag("task:2")
+    @Tag("rule:R2.11")
+    @Order(19)
+    @Points(1)
+    @DisplayName("a checked exception of the target ends its thread wrapped, with the original as"
+            + " its cause")
+    void aCheckedExceptionEndsTheThreadWrapped() throws Exception {
+        IOException thrown = new IOException("the target's own IOException");
+        Uncaught uncaught = new Uncaught();
+        try {
+            new PyThread("reader", args -> {
+                throw thrown;
+            }).start();
+            uncaught.await();
+        } finally {
+            uncaught.close();
+        }
+        Throwable ended = uncaught.thrown();
+        Verdict.check(ended instanceof RuntimeException && ended.getCause() == thrown,
+                "the thread \"reader\" to end with an unchecked exception whose cause is the"
+                        + " target's IOException",
+                ended == null ? "no exception ended a thread within "
+                        + Caller.PATIENCE.toSeconds() + " s" : "it ended with " + ended
+                        + (ended.getCause() == null ? ", with no cause"
+                        : ", caused by " + ended.getCause()),
+                ended == null ? "the new thread's run() swallowed the checked exception: wrap"
+                        + " it and throw" : "wrap it with the original as the cause (new"
+                        + " RuntimeException(e), or UncheckedIOException), so that the report"
+                        + " shows what really went wrong", null);
+    }
+
+    @Test
+    @Tag("task:3")
+    @Tag("rule:R3.4")
+    @Order(20)
+    @Points(1)
+    @DisplayName("join(timeout) with a zero or negative timeout returns at once")
+    void aZeroOrNegativeTimeoutReturnsAtOnce() throws Exception {
+        PyThread t = new PyThread(args -> waitAtGate());
+        t.start();
+        Caller zero = Caller.start("join-zero", () -> t.join(Duration.ZERO));
+        String afterZero = outcome(zero);
+        Caller negative = Caller.start("join-negative", () -> t.join(Duration.ofSeconds(-1)));
+        String afterNegative = outcome(negative);
+        gate.countDown();
+        t.join();
+        Verdict.check(afterZero.equals("returned") && afterNegative.equals("returned"),
+                "join(Duration.ZERO) and join(-1 s) on a running thread to return at once, as"
+                        + " Python's join(0) and join(-1) do",
+                "join(0 s) " + afterZero + "; join(-1 s) " + afterNegative,
+                afterNegative.contains("IllegalArgumentException") ? "Thread.join(millis)"
+                        + " refuses a negative timeout: return at once instead of calling it"
+                        : "Thread.join(0) means \"no time limit\" in Java: a zero or negative"
+                        + " timeout must not reach it; return at once instead", null);
+    }
+
+    @Test
+    @Tag("task:3")
+    @Tag("rule:R3.5")
+    @Order(21)
+    @Points(1)
+    @DisplayName("join(timeout) with a timeout too long for nanoseconds waits as join() does")
+    void aTimeoutTooLongMeansNoLimit() throws Exception {
+        PyThread t = new PyThread(args -> waitAtGate());
+        t.start();
+        Caller joiner = Caller.start("joiner", () -> t.join(ChronoUnit.FOREVER.getDuration()));
+        Caller.eventually(Caller.PATIENCE, () -> joiner.finished() || joiner.blocked());
+        boolean returnedEarly = joiner.finished();
+        Throwable early = joiner.failure();
+        gate.countDown();
+        boolean returned = joiner.awaitFinished(Caller.PATIENCE);
+        if (early instanceof UnsupportedOperationException) {
+            joiner.rethrow();
+        }
+        Verdict.check(!returnedEarly && returned && joiner.failure() == null,
+                "join(ChronoUnit.FOREVER.getDuration()) to wait while the target runs, and to"
+                        + " return once it has finished",
+                returnedEarly ? (early == null ? "it returned while the target was running"
+                        : "it threw " + early) : returned ? "it threw " + joiner.failure()
+                        : "it was still waiting " + Caller.PATIENCE.toSeconds() + " s after the"
+                        + " target finished",
+                early instanceof ArithmeticException ? "timeout.toNanos() or toMillis()"
+                        + " overflows for such a timeout: treat it as no limit"
+                        : "a timeout too long to count means no limit: wait as join() does",
+                null);
+    }
+
+    @Test
+    @Tag("task:3")
+    @Tag("rule:R3.6")
+    @Order(22)
+    @Points(1)
+    @DisplayName("join(timeout) before start() throws IllegalThreadStateException, as join() does")
+    void aTimedJoinBeforeStartThrows() throws Exception {
+        PyThread t = new PyThread(args -> { });
+        Caller joiner = Caller.start("joiner", () -> t.join(Duration.ofSeconds(1)));
+        boolean returned = joiner.awaitFinished(Caller.PATIENCE);
+        Throwable thrown = joiner.failure();
+        if (thrown instanceof UnsupportedOperationException) {
+            joiner.rethrow();
+        }
+        Verdict.check(returned && thrown instanceof IllegalThreadStateException
+                        && "cannot join thread before it is started".equals(thrown.getMessage()),
+                "join(1 s) on a thread that was never started to throw"
+                        + " IllegalThreadStateException(\"cannot join thread before it is"
+                        + " started\") at once",
+                !returned ? "it was still waiting after " + Caller.PATIENCE.toSeconds() + " s"
+                        : thrown == null ? "join(1 s) returned normally" : "it threw " + thrown,
+                "join(timeout) must check, as join() does, that the thread was started", null);
+    }
+
+    @Test
+    @Tag("task:3")
+    @Tag("rule:R3.7")
+    @Order(23)
+    @Points(1)
+    @DisplayName("isAlive() is false once the target has thrown")
+    void isAliveEndsWhenTheTargetThrows() throws Exception {
+        Uncaught uncaught = new Uncaught();
+        PyThread t = new PyThread(args -> {
+            waitAtGate();
+            throw new IllegalStateException("the target's own");
+        });
+        boolean whileRunning;
+        boolean ended;
+        try {
+            t.start();
+            whileRunning = t.isAlive();
+            gate.countDown();
+            uncaught.await();
+            // Not about join(): give the thread, within a bound, the time to end.
+            ended = Caller.eventually(Caller.PATIENCE, () -> !t.isAlive());
+        } finally {
+            uncaught.close();
+        }
+        Verdict.check(whileRunning && ended,
+                "isAlive() true while the target runs, and false once the target has thrown",
+                !whileRunning ? "it was false while the target ran" : "it was still true "
+                        + Caller.PATIENCE.toSeconds() + " s after the target threw",
+                "a flag set when the target returns misses a target that throws: ask the"
+                        + " java.lang.Thread underneath", null);
+    }
+
+    @Test
+    @Tag("task:3")
+    @Tag("rule:R3.8")
+    @Order(24)
+    @Points(1)
+    @DisplayName("join() and join(timeout) throw InterruptedException when the waiting thread is"
+            + " interrupted")
+    void anInterruptedJoinThrows() throws Exception {
+        PyThread t = new PyThread(args -> waitAtGate());
+        t.start();
+        List<String> outcomes = new ArrayList<>();
+        try {
+            for (Caller.Body join : List.<Caller.Body>of(t::join,
+                    () -> t.join(Duration.ofMinutes(1)))) {
+                Caller joiner = Caller.start("joiner", join);
+                Caller.eventually(Caller.PATIENCE, () -> joiner.finished() || joiner.blocked());
+                joiner.thread().interrupt();
+                boolean left = joiner.awaitFinished(Caller.PATIENCE);
+                if (joiner.failure() instanceof UnsupportedOperationException) {
+                    joiner.rethrow();
+                }
+                outcomes.add(!left ? "still waiting" : joiner.failure() == null
+                        ? "returned normally" : "threw " + joiner.failure().getClass()
+                        .getSimpleName());
+            }
+        } finally {
+            gate.countDown();
+        }
+        t.join();
+        Verdict.check(outcomes.equals(List.of("threw InterruptedException",
+                        "threw InterruptedException")),
+                "join() and join(1 minute), each interrupted while the target runs, to throw"
+                        + " InterruptedException",
+                "join(): " + outcomes.get(0) + "; join(1 minute): " + outcomes.get(1),
+                "join caught the InterruptedException (or waited in a loop that ignores the"
+                        + " interrupt); let it go on to the caller, as Thread.join() does",
+                null);
+    }
+
+    @Test
+    @Tag("task:4")
+    @Tag("rule:R4.4")
+    @Order(25)
+    @Points(1)
+    @DisplayName("setDaemon() is refused also once the thread has finished")
+    void setDaemonIsRefusedAfterTheEnd() throws Exception {
+        CountDownLatch ended = new CountDownLatch(1);
+        PyThread t = new PyThread(args -> ended.countDown());
+        t.start();
+        awaitEnd(t, ended);
+        // Not about join(): give the thread, within a bound, the time to end.
+        Caller.eventually(Caller.PATIENCE, () -> !t.isAlive());
+        Throwable thrown = thrownBy(() -> t.setDaemon(true));
+        Verdict.check(thrown instanceof IllegalThreadStateException
+                        && "cannot set daemon status of active thread".equals(thrown.getMessage()),
+                "setDaemon(true) on a thread that has finished to throw"
+                        + " IllegalThreadStateException(\"cannot set daemon status of active"
+                        + " thread\"), as Python refuses it",
+                "it " + describe(thrown),
+                "setDaemon() checks isAlive(), which is false again once the thread has"
+                        + " finished; remember that start() was called instead", null);
+    }
+
+    /** What a call threw, or {@code null}; the skeleton's reminder ends the test with its task. */
+    private static Throwable thrownBy(Caller.Body call) throws Exception {
+        try {
+            call.run();
+            return null;
+        } catch (UnsupportedOperationException e) {
+            throw e;
+        } catch (Exception e) {
+            return e;
+        }
+    }
+
+    /** How a join on a running thread ended, within the test's patience. */
+    private static String outcome(Caller joiner) throws Exception {
+        if (!joiner.awaitFinished(Caller.PATIENCE)) {
+            return "was still waiting after " + Caller.PATIENCE.toSeconds() + " s";
+        }
+        if (joiner.failure() instanceof UnsupportedOperationException) {
+            joiner.rethrow();
+        }
+        return joiner.failure() == null ? "returned" : "threw " + joiner.failure();
+    }
+
+    private static String describe(Throwable thrown) {
+        return thrown == null ? "returned normally" : "threw " + thrown;
+    }
+
+    /**
+     * Catches what ends a thread, in place of Java's default handler, which prints it: the
+     * tests of a target that throws read it here, and put the old handler back when done.
+     */
+    private static final class Uncaught implements AutoCloseable {
+        private final Thread.UncaughtExceptionHandler before =
+                Thread.getDefaultUncaughtExceptionHandler();
+        private final CountDownLatch caught = new CountDownLatch(1);
+        private final AtomicReference<Throwable> thrown = new AtomicReference<>();
+        private final AtomicReference<String> thread = new AtomicReference<>();
+
+        Uncaught() {
+            Thread.setDefaultUncaughtExceptionHandler((t, e) -> {
+                if (thrown.compareAndSet(null, e)) {
+                    thread.set(t.getName());
+                    caught.countDown();
+                }
+            });
+        }
+
+        void await() throws InterruptedException {
+            caught.await(Caller.PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+        }
+
+        Throwable thrown() {
+            return thrown.get();
+        }
+
+        String thread() {
+            return thread.get();
+        }
+
+        @Override
+        public void close() {
+            Thread.setDefaultUncaughtExceptionHandler(before);
+        }
     }
 }

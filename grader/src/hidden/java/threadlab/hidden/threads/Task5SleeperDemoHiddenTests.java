@@ -89,6 +89,8 @@ class Task5SleeperDemoHiddenTests {
     }
 
     @Test
+    @Tag("rule:R5.1")
+    @Tag("rule:R5.2")
     @Order(1)
     @Points(3)
     @DisplayName("main's Hi lines all appear while the sleeper is still asleep")
@@ -108,6 +110,7 @@ class Task5SleeperDemoHiddenTests {
     }
 
     @Test
+    @Tag("rule:R5.1")
     @Order(2)
     @Points(2)
     @DisplayName("the sleeper runs on a thread other than main, with the given seconds")
@@ -137,6 +140,7 @@ class Task5SleeperDemoHiddenTests {
     }
 
     @Test
+    @Tag("rule:R5.2")
     @Order(3)
     @Points(1)
     @DisplayName("main prints Hi exactly hiCount times")
@@ -153,6 +157,7 @@ class Task5SleeperDemoHiddenTests {
     }
 
     @Test
+    @Tag("rule:R5.1")
     @Order(4)
     @Points(1)
     @DisplayName("the announcement comes before the wake-up")
@@ -167,6 +172,7 @@ class Task5SleeperDemoHiddenTests {
     }
 
     @Test
+    @Tag("rule:R5.3")
     @Order(5)
     @Points(1)
     @DisplayName("demo() returns the started thread without waiting for it")

@@ -1,6 +1,8 @@
 package threadlab.grader.discover;
 
+import java.util.List;
 import threadlab.grader.course.ExerciseModule;
+import threadlab.grader.requirements.Requirement;
 
 /**
  * One hidden test, as the grader knows it before anything of the submission runs.
@@ -12,9 +14,31 @@ import threadlab.grader.course.ExerciseModule;
  * @param points what it is worth
  * @param task the module's task it checks, from its {@code @Tag("task:N")}
  * @param visibility when Gradescope shows a student its result, from the rubric
+ * @param rules the rules of its task that it checks, from its {@code @Tag("rule:R3.4")} tags
  */
 public record HiddenTest(ExerciseModule module, String uniqueId, String group, String name,
-        int points, int task, Visibility visibility) {
+        int points, int task, Visibility visibility, List<Requirement> rules) {
+
+    /** A hidden test. */
+    public HiddenTest {
+        rules = List.copyOf(rules);
+    }
+
+    /**
+     * A hidden test whose rules are not known, as a saved progress row gives it.
+     *
+     * @param module the module it grades
+     * @param uniqueId JUnit's id for it
+     * @param group its class's display name
+     * @param name its display name
+     * @param points what it is worth
+     * @param task the module's task it checks
+     * @param visibility when Gradescope shows a student its result
+     */
+    public HiddenTest(ExerciseModule module, String uniqueId, String group, String name,
+            int points, int task, Visibility visibility) {
+        this(module, uniqueId, group, name, points, task, visibility, List.of());
+    }
 
     /**
      * A hidden test as discovered, before the rubric: its result shown once grades are
@@ -29,7 +53,7 @@ public record HiddenTest(ExerciseModule module, String uniqueId, String group, S
      */
     public HiddenTest(ExerciseModule module, String uniqueId, String group, String name,
             int points, int task) {
-        this(module, uniqueId, group, name, points, task, Visibility.AFTER_PUBLISHED);
+        this(module, uniqueId, group, name, points, task, Visibility.AFTER_PUBLISHED, List.of());
     }
 
     /**
@@ -50,6 +74,6 @@ public record HiddenTest(ExerciseModule module, String uniqueId, String group, S
      */
     public HiddenTest graded(int rubricPoints, Visibility rubricVisibility) {
         return new HiddenTest(module, uniqueId, group, name, rubricPoints, task,
-                rubricVisibility);
+                rubricVisibility, rules);
     }
 }

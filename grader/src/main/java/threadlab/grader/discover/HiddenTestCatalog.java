@@ -23,6 +23,8 @@ import threadlab.grader.api.Points;
 import threadlab.grader.course.ExerciseModule;
 import threadlab.grader.failure.GraderException;
 import threadlab.grader.protocol.HiddenTestRequests;
+import threadlab.grader.requirements.Requirement;
+import threadlab.grader.requirements.Requirements;
 
 /**
  * Lists a module's hidden tests and their points. It reads the compiled tests against the
@@ -33,6 +35,8 @@ public final class HiddenTestCatalog {
 
     /** How a hidden test's tag names its task, as the visible tests' tags do. */
     static final String TASK_TAG = "task:";
+    /** How a hidden test's tag names a rule it checks: {@code rule:R3.4}. */
+    public static final String RULE_TAG = "rule:";
 
     private final GraderFiles files;
 
@@ -65,6 +69,7 @@ public final class HiddenTestCatalog {
             LauncherDiscoveryRequest request = HiddenTestRequests.builder()
                     .selectors(DiscoverySelectors.selectPackage(module.hiddenTestPackage()))
                     .build();
+            Requirements requirements = Requirements.packaged(module);
             List<HiddenTest> tests = new ArrayList<>();
             try (LauncherSession session = LauncherFactory.openSession()) {
                 TestPlan plan = session.getLauncher().discover(request);
@@ -73,10 +78,11 @@ public final class HiddenTestCatalog {
                         if (id.isTest()) {
                             String group = plan.getParent(id).map(TestIdentifier::getDisplayName)
                                     .orElse(module.folder());
+                            String name = group + ": " + id.getDisplayName();
                             tests.add(new HiddenTest(module, id.getUniqueId(), group,
                                     id.getDisplayName(), points(id.getSource()),
-                                    task(module, group + ": " + id.getDisplayName(),
-                                            id.getTags())));
+                                    task(module, name, id.getTags()), Visibility.AFTER_PUBLISHED,
+                                    rules(requirements, name, id.getTags())));
                         }
                     }
                 }
@@ -118,6 +124,29 @@ public final class HiddenTestCatalog {
                 + " has " + (tasks.isEmpty() ? "no task tag" : "the task tags " + tasks)
                 + ": give its class or method one @Tag(\"task:N\"), N the number of a"
                 + " \"## Task N\" in " + module.folder() + "/HINTS.md, then rebuild the grader.");
+    }
+
+    /**
+     * The rules a hidden test checks, from its {@code @Tag("rule:R3.4")} tags, in id order.
+     *
+     * @param requirements the module's rules
+     * @param test the test's name, for the message
+     * @param tags the test's tags
+     * @return the rules; none for a test without rule tags
+     * @throws GraderException if a tag names a rule the module's file does not have
+     */
+    static List<Requirement> rules(Requirements requirements, String test, Set<TestTag> tags)
+            throws GraderException {
+        List<Requirement> rules = new ArrayList<>();
+        for (String id : tags.stream().map(TestTag::getName)
+                .filter(name -> name.startsWith(RULE_TAG))
+                .map(name -> name.substring(RULE_TAG.length())).sorted().toList()) {
+            rules.add(requirements.rule(id).orElseThrow(() -> new GraderException(
+                    "The hidden test \"" + test + "\" names the rule " + id + ", which "
+                    + requirements.source() + " does not have: add the rule there, or fix"
+                    + " the test's @Tag(\"" + RULE_TAG + id + "\"), then rebuild the grader.")));
+        }
+        return rules;
     }
 
     private static int points(Optional<TestSource> source) {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import threadlab.grader.discover.Visibility;
 import threadlab.grader.run.Sandbox;
 
@@ -78,7 +79,9 @@ public final class GradescopeResults {
                 entry.put("score", test.score());
                 entry.put("max_score", test.test().points());
                 entry.put("status", test.passed() ? "passed" : "failed");
-                entry.put("output", test.passed() ? "" : test.feedback());
+                entry.put("output", test.passed() ? "" : String.join("\n",
+                        Stream.concat(test.failedRules().stream(), Stream.of(test.feedback()))
+                                .toList()));
                 entry.put("visibility", test.test().visibility().word());
                 entry.putArray("tags").add(module.module().folder());
                 entry.putObject("extra_data").put("millis", test.millis());

@@ -73,6 +73,9 @@ public final class HtmlReport {
                 .append(test.score()).append('/').append(test.test().points())
                 .append("</strong> ").append(Html.escape(test.test().fullName()))
                 .append(" <span class=\"muted\">(").append(test.millis()).append(" ms)</span>");
+        for (String rule : test.failedRules()) {
+            b.append("<p class=\"rule\">").append(Html.escape(rule)).append("</p>");
+        }
         if (!test.passed()) {
             b.append("<pre class=\"feedback\">").append(Html.escape(test.feedback()))
                     .append("</pre>");

@@ -42,6 +42,19 @@ public record TestResult(HiddenTest test, boolean passed, String feedback, long 
     }
 
     /**
+     * The rules a failed test checks, as a report names them: {@code Rule R3.4: <sentence>}.
+     *
+     * @return one line per rule; none for a passed test, or a test that names no rule
+     */
+    public List<String> failedRules() {
+        if (passed) {
+            return List.of();
+        }
+        return test.rules().stream().map(rule -> "Rule " + rule.id() + ": " + rule.sentence())
+                .toList();
+    }
+
+    /**
      * The points earned.
      *
      * @return all of the test's points if it passed, else none

@@ -31,6 +31,8 @@ public final class TextReport {
                         test.passed() ? "PASS" : "FAIL", test.score(), test.test().points(),
                         test.test().fullName()));
                 if (!test.passed()) {
+                    test.failedRules().forEach(rule -> out.append(INDENT).append(rule)
+                            .append('\n'));
                     out.append(indent(test.feedback())).append('\n');
                 }
             }

@@ -15,6 +15,8 @@ import threadlab.grader.failure.GraderException;
 import threadlab.grader.check.Hints;
 import threadlab.grader.course.Course;
 import threadlab.grader.course.ExerciseModule;
+import threadlab.grader.requirements.Requirement;
+import threadlab.grader.requirements.Requirements;
 
 /** Every hidden test counts for a task that the module's hints know, and every task is tested. */
 class HiddenTestTasksTests {
@@ -72,5 +74,20 @@ class HiddenTestTasksTests {
                 .hasMessageContaining("has the task tags [task:1, task:2]");
         assertThatThrownBy(() -> HiddenTestCatalog.task(Course.GIL, "T: t",
                 Set.of(TestTag.create("task:one")))).hasMessageContaining("[task:one]");
+    }
+
+    @Test
+    @DisplayName("a hidden test's rule:R tags give its rules, and an unknown rule stops the"
+            + " grader with what to do")
+    void rulesComeFromTags() throws Exception {
+        Requirements requirements = Requirements.packaged(Course.THREADS);
+        assertThat(HiddenTestCatalog.rules(requirements, "T: t", Set.of(TestTag.create("task:3"),
+                TestTag.create("rule:R3.4"), TestTag.create("rule:R3.1"))))
+                .extracting(Requirement::id).containsExactly("R3.1", "R3.4");
+        assertThatThrownBy(() -> HiddenTestCatalog.rules(requirements, "Task 3, x: y",
+                Set.of(TestTag.create("rule:R9.9")))).isInstanceOf(GraderException.class)
+                .hasMessageContaining("\"Task 3, x: y\" names the rule R9.9, which"
+                        + " module-03-threads/requirements.yaml does not have")
+                .hasMessageContaining("@Tag(\"rule:R9.9\")");
     }
 }

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 import threadlab.grader.course.Course;
 import threadlab.grader.discover.HiddenTest;
 import threadlab.grader.discover.Visibility;
+import threadlab.grader.requirements.Requirement;
+import threadlab.grader.requirements.Statement;
 import threadlab.grader.run.Limits;
 import threadlab.grader.submission.Submission;
 
@@ -50,6 +52,31 @@ class ReportTests {
         assertThat(failed.get("tags").get(0).asText()).isEqualTo("module-03-threads");
         assertThat(json.get("extra_data").get("java_version").asText()).isEqualTo("17.0.15");
         assertThat(dir.resolve("out/results.json.partial")).doesNotExist();
+    }
+
+    @Test
+    @DisplayName("a failed test's report names the rules it checks, in text, HTML and"
+            + " results.json; a passed one does not")
+    void failedTestsNameTheirRules() throws Exception {
+        Requirement rule = new Requirement("R3.4", List.of(new Statement(
+                "A zero or negative timeout returns at once.", "README.md, Task 3", 12)),
+                "join(0 s) returns while the target runs.", 10);
+        HiddenTest checksIt = new HiddenTest(Course.THREADS, "[id:z]", "Task 3", "zero", 1, 3,
+                Visibility.AFTER_PUBLISHED, List.of(rule));
+        GradeReport failed = report(new TestResult(checksIt, false, "Expected: a\nBut: b", 5));
+        String line = "Rule R3.4: A zero or negative timeout returns at once.";
+
+        assertThat(TextReport.render(failed)).contains("        " + line
+                + "\n        Expected: a\n");
+        assertThat(HtmlReport.render(failed, RunInfo.here("1.0", 1, Limits.DEFAULT, List.of(),
+                "off", "off", "2026-01-01T00:00:00Z", 1), "../index.html"))
+                .contains("<p class=\"rule\">" + line + "</p>");
+        assertThat(GradescopeResults.toJson(failed).get("tests").get(0).get("output").asText())
+                .isEqualTo(line + "\nExpected: a\nBut: b");
+        GradeReport passed = report(new TestResult(checksIt, true, "", 5));
+        assertThat(TextReport.render(passed)).doesNotContain("Rule R3.4");
+        assertThat(GradescopeResults.toJson(passed).get("tests").get(0).get("output").asText())
+                .isEmpty();
     }
 
     @Test
