@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A Python-style thread whose end is a CountDownLatch: the thread counts it down once its target
- * has returned, or once a target's exception has been printed, and join() and isAlive() ask the
+ * has returned or thrown, and join() and isAlive() ask the
  * latch rather than the java.lang.Thread.
  */
 public final class PyThread {
@@ -27,19 +27,13 @@ public final class PyThread {
         this.target = Objects.requireNonNull(target, "target");
         this.args = args == null ? new Object[0] : args.clone();
         Runnable body = () -> {
-            runOnThread();
-            finished.countDown();
-        };
-        this.thread = name == null ? new Thread(body) : new Thread(body, name);
-        // As Java's default handler prints it, then the thread is done.
-        thread.setUncaughtExceptionHandler((t, e) -> {
             try {
-                System.err.print("Exception in thread \"" + t.getName() + "\" ");
-                e.printStackTrace(System.err);
+                runOnThread();
             } finally {
                 finished.countDown();
             }
-        });
+        };
+        this.thread = name == null ? new Thread(body) : new Thread(body, name);
     }
 
     public void start() {

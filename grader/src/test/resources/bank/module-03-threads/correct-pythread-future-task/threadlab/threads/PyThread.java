@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A Python-style thread whose end is a FutureTask: the thread runs the task once its target has
- * returned, or once a target's exception has been printed, and join() waits for the task's
+ * returned or thrown, and join() waits for the task's
  * result, isAlive() asks whether it is done.
  */
 public final class PyThread {
@@ -30,19 +30,13 @@ public final class PyThread {
         this.target = Objects.requireNonNull(target, "target");
         this.args = args == null ? new Object[0] : args.clone();
         Runnable body = () -> {
-            runOnThread();
-            finished.run();
-        };
-        this.thread = name == null ? new Thread(body) : new Thread(body, name);
-        // As Java's default handler prints it, then the thread is done.
-        thread.setUncaughtExceptionHandler((t, e) -> {
             try {
-                System.err.print("Exception in thread \"" + t.getName() + "\" ");
-                e.printStackTrace(System.err);
+                runOnThread();
             } finally {
                 finished.run();
             }
-        });
+        };
+        this.thread = name == null ? new Thread(body) : new Thread(body, name);
     }
 
     public void start() {

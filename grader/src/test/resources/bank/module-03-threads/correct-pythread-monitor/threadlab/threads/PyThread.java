@@ -7,7 +7,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * A Python-style thread that keeps its own life cycle, new, running, done, behind the monitor of
  * a private object: start() moves it on, the thread marks itself done once its target has
- * returned or its exception has been printed, and join() waits on the monitor until then.
+ * returned or thrown, and join() waits on the monitor until then.
  */
 public final class PyThread {
 
@@ -28,19 +28,13 @@ public final class PyThread {
         this.target = Objects.requireNonNull(target, "target");
         this.args = args == null ? new Object[0] : args.clone();
         Runnable body = () -> {
-            runOnThread();
-            done();
-        };
-        this.thread = name == null ? new Thread(body) : new Thread(body, name);
-        // As Java's default handler prints it, then the thread is done.
-        thread.setUncaughtExceptionHandler((t, e) -> {
             try {
-                System.err.print("Exception in thread \"" + t.getName() + "\" ");
-                e.printStackTrace(System.err);
+                runOnThread();
             } finally {
                 done();
             }
-        });
+        };
+        this.thread = name == null ? new Thread(body) : new Thread(body, name);
     }
 
     public void start() {
