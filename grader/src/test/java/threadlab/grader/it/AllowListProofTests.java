@@ -3,7 +3,6 @@ package threadlab.grader.it;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -12,7 +11,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import threadlab.grader.allowlist.ApiCheck;
 import threadlab.grader.compile.CompileWorkers;
@@ -20,16 +18,16 @@ import threadlab.grader.compile.ModuleCompiler;
 import threadlab.grader.course.Course;
 import threadlab.grader.course.ExerciseModule;
 import threadlab.grader.submission.Submission;
+import threadlab.grader.testing.BankVariant;
 import threadlab.grader.testing.GraderProcess;
-import threadlab.grader.testing.Submissions;
 
 /**
  * The allow-list lets through every design we know to be right, and every known-wrong one too,
- * which must lose points in their tests, not here: the reference solutions, the skeletons, each
- * variant of the modules' banks (the correct ones include a StampedLock, a VarHandle, a field
- * updater and a GIL built on LockSupport) and each of module 3's one-edit variants. A unit test,
- * kept beside the banks' end-to-end tests to read module 3's variants; it compiles in the
- * grader's own JVM, as the grader does, and runs nothing.
+ * which must lose points in their tests, not here: the reference solutions, the skeletons, and
+ * each variant of the modules' banks, one-edit variants and whole files alike (the correct ones
+ * are built on other primitives than the solutions). A unit test, kept beside the banks'
+ * end-to-end tests to read their variants; it compiles in the grader's own JVM, as the grader
+ * does, and runs nothing.
  */
 class AllowListProofTests {
 
@@ -74,32 +72,16 @@ class AllowListProofTests {
         }
     }
 
-    static Stream<Arguments> bankVariants() {
-        List<Arguments> variants = new ArrayList<>();
-        for (ExerciseModule module : List.of(Course.REFCOUNT, Course.GIL)) {
-            for (String variant : Submissions.bankVariants(module.folder())) {
-                variants.add(Arguments.of(module, variant));
-            }
-        }
-        return variants.stream();
-    }
-
-    @ParameterizedTest(name = "{0}: {1}")
-    @MethodSource("bankVariants")
-    @DisplayName("every variant in the banks of modules 1 and 2 uses only allowed APIs")
-    void bankVariantsPass(ExerciseModule module, String variant) throws Exception {
-        Path submission = Submissions.bankVariant(dir.resolve(variant), module.folder(),
-                variant);
-        assertAllowed(submission, module, variant);
+    static Stream<BankVariant> bankVariants() {
+        return Banks.all();
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("threadlab.grader.it.KnownWrongThreadsIT#variants")
-    @DisplayName("every one-edit variant of module 3 uses only allowed APIs")
-    void module3VariantsPass(KnownWrongThreadsIT.Variant variant) throws Exception {
-        String name = "threads-" + Integer.toHexString(variant.misconception().hashCode());
-        Path submission = Submissions.editedSolution(dir.resolve(name), Course.THREADS.folder(),
-                variant.file(), variant.from(), variant.to());
-        assertAllowed(submission, Course.THREADS, name);
+    @MethodSource("bankVariants")
+    @DisplayName("every variant in the banks uses only allowed APIs")
+    void bankVariantsPass(BankVariant variant) throws Exception {
+        ExerciseModule module = Course.modules().stream()
+                .filter(m -> m.folder().equals(variant.module())).findFirst().orElseThrow();
+        assertAllowed(variant.make(dir.resolve(variant.name())), module, variant.name());
     }
 }

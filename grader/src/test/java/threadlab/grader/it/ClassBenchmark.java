@@ -49,39 +49,13 @@ public final class ClassBenchmark {
         void make(Path dir) throws IOException;
     }
 
-    /** The variants of the class, by name: the solution, then every known-wrong one. */
+    /** The variants of the class, by name: the solution, then every bank's variants. */
     static Map<String, Maker> variants() {
         Map<String, Maker> variants = new LinkedHashMap<>();
         variants.put("solution", Submissions::solution);
-        KnownWrongThreadsIT.variants().forEach(v -> variants.put("threads-" + slug(
-                v.misconception()), dir -> Submissions.editedSolution(dir, "module-03-threads",
-                v.file(), v.from(), v.to())));
-        for (String module : banks()) {
-            for (String variant : Submissions.bankVariants(module)) {
-                variants.put(module.substring(0, "module-0N".length()) + "-" + slug(variant),
-                        dir -> Submissions.bankVariant(dir, module, variant));
-            }
-        }
+        Banks.all().forEach(v -> variants.put(v.module().substring(0, "module-0N".length())
+                + "-" + v.name(), v::make));
         return variants;
-    }
-
-    private static List<String> banks() {
-        Path bank = GraderProcess.courseRoot().resolve("grader/src/test/resources/bank");
-        if (!Files.isDirectory(bank)) {
-            return List.of();
-        }
-        try (Stream<Path> list = Files.list(bank)) {
-            return list.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted()
-                    .toList();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    private static String slug(String text) {
-        String slug = text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
-                .replaceAll("(^-|-$)", "");
-        return slug.length() > 40 ? slug.substring(0, 40) : slug;
     }
 
     /**

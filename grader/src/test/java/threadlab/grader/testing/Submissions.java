@@ -49,6 +49,32 @@ public final class Submissions {
     }
 
     /**
+     * A copy of the reference solutions with one edit of text found there exactly once: a bank
+     * variant that shows one misconception, and that fails to build, naming the text, when the
+     * solution no longer holds it or holds it twice.
+     *
+     * @param dir where the submission goes
+     * @param module the module's folder, such as {@code module-02-gil}
+     * @param file the name of the file to edit, somewhere in the module's sources
+     * @param from the text to replace, which must be there once
+     * @param to what replaces it
+     * @return the submission's folder
+     * @throws IOException if copying fails
+     */
+    public static Path editedSolutionOnce(Path dir, String module, String file, String from,
+            String to) throws IOException {
+        String source = Files.readString(find(GraderProcess.courseRoot().resolve("solutions")
+                .resolve(module).resolve("src/main/java"), file), StandardCharsets.UTF_8);
+        int first = source.indexOf(from);
+        if (first >= 0 && source.indexOf(from, first + 1) >= 0) {
+            throw new IllegalStateException("the solution's " + file + " holds the text to edit"
+                    + " more than once, so the edit would change more than one place: make the"
+                    + " text longer, to be unique: " + from);
+        }
+        return editedSolution(dir, module, file, from, to);
+    }
+
+    /**
      * A copy of the reference solutions with a variant from the bank laid over one module.
      *
      * @param dir where the submission goes

@@ -61,7 +61,7 @@
  * it found none of the races, not even count++, which the visible tests' Lincheck finds on the
  * module's own class, so that harness may have kept Lincheck from seeing the variants' steps.
  * It explores sequentially consistent interleavings as this checker does, so it could not find
- * broken-freed-flag-without-volatile either, which only happens-before shows. This checker
+ * wrong-freed-flag-without-volatile either, which only happens-before shows. This checker
  * finds the races, the missing volatile included, and passes every correct variant, in 0.2 to
  * 1 s per scenario in the same conditions (a test JVM of its own per submission). Lincheck is
  * kept for the visible tests, where students can use it on their own code.
