@@ -37,10 +37,10 @@ class CheckIT {
         assertThat(first.stdout()).contains("threadlab check of " + copy.toRealPath())
                 .contains("""
                         module 1, refcount: 2 of 4 tasks done
-                          task 1  done         5 of 5 tests pass
+                          task 1  done         6 of 6 tests pass
                           task 2  done         4 of 4 tests pass
                           task 3  not started  0 of 6 tests pass
-                          task 4  not started  0 of 3 tests pass
+                          task 4  not started  0 of 4 tests pass
                         module 2, gil: 0 of 5 tasks done
                         """)
                 .contains("module 3, threads: 5 of 5 tasks done\n")
@@ -74,7 +74,8 @@ class CheckIT {
     }
 
     @Test
-    @DisplayName("the skeleton: no task done, and task 1 of module 1 with its first hint is next")
+    @DisplayName("the skeleton: no task done, and task 1 of module 3, where the lessons start, is"
+            + " next with its first hint")
     void skeleton(@TempDir Path dir) throws Exception {
         Path copy = Submissions.skeleton(dir);
 
@@ -84,9 +85,10 @@ class CheckIT {
         assertThat(result.stdout()).contains("module 1, refcount: 0 of 4 tasks done")
                 .contains("module 2, gil: 0 of 5 tasks done")
                 .contains("module 3, threads: 0 of 5 tasks done")
-                .contains("First to fix: module 1, refcount, task 1")
-                .contains("Hint 1 of 5:\n    Start each method with `target()`.")
-                .contains("./mvnw -pl module-01-refcount -am test -Dgroups=task:1");
+                .contains("First to fix: module 3, threads, task 1")
+                .contains("Hint 1 of 4:\n    The constructor stored two fields, `out` and"
+                        + " `sleep`.")
+                .contains("./mvnw -pl module-03-threads -am test -Dgroups=task:1");
     }
 
     @Test
@@ -123,7 +125,7 @@ class CheckIT {
             String after = watching.stdout().substring(watching.stdout()
                     .indexOf("Changed: "));
             assertThat(after).startsWith("Changed: Sleeper.java. Checking again.")
-                    .contains("task 1  done         4 of 4 tests pass")
+                    .contains("task 1  done         5 of 5 tests pass")
                     .contains("First to fix: module 3, threads, task 2");
             assertThat(watching.process().isAlive()).isTrue();
         }
