@@ -115,7 +115,12 @@ class KnownWrongGilIT {
                         lines(RELEASE, "            holder = null;",
                                 "            switched.signalAll();"))
                         .fails("a released GIL goes to a waiting thread at once",
-                                "a lost wake-up"));
+                                "a lost wake-up"),
+                BankVariant.wrongEdit(GIL, "wrong-drop-request-without-volatile", LOCK,
+                        "    private volatile boolean dropRequest;",
+                        "    private boolean dropRequest;")
+                        .fails("dropRequested() reads a volatile field and takes no lock",
+                                "the drop request is a plain field"));
     }
 
     static Stream<BankVariant> correct() {
