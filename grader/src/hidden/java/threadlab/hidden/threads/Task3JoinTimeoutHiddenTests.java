@@ -123,10 +123,23 @@ class Task3JoinTimeoutHiddenTests {
                 "it waits on something other than the thread, or sleeps out the timeout", null);
     }
 
-    /** A started thread whose target waits at the gate, so it stays alive until the test says. */
-    private PyThread heldThread() {
+    /**
+     * A started thread whose target waits at the gate, so it stays alive until the test says.
+     * start() is called on a thread of its own: a start() that runs the target itself would
+     * otherwise hold the test at the gate until the test's time limit.
+     */
+    private PyThread heldThread() throws Exception {
         PyThread t = new PyThread(args -> gate.await(1, TimeUnit.MINUTES));
-        t.start();
+        Caller starter = Caller.start("starter", t::start);
+        if (!starter.awaitFinished(Caller.PATIENCE)) {
+            gate.countDown();
+            Verdict.check(false, "start() to return while the target still runs",
+                    "start() had not returned " + Caller.PATIENCE.toSeconds() + " s later, while"
+                            + " the target waited", "start() called run() or the target directly;"
+                            + " it must hand the target to a new java.lang.Thread and return",
+                    null);
+        }
+        starter.rethrow();
         return t;
     }
 
