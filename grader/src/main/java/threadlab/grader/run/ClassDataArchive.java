@@ -85,7 +85,7 @@ public final class ClassDataArchive {
         if (!recording) {
             recording = true;
             try {
-                Files.createDirectories(folder);
+                ensureFolder();
             } catch (IOException e) {
                 state = "off: " + e.getMessage();
                 return List.of();
@@ -103,7 +103,7 @@ public final class ClassDataArchive {
      */
     public void keepRecording(Path workDir) {
         try {
-            Files.createDirectories(folder);
+            ensureFolder();
             Path recorded = workDir.resolve(CLASS_LIST);
             if (Files.isRegularFile(recorded, java.nio.file.LinkOption.NOFOLLOW_LINKS)
                     && Files.size(recorded) <= MAX_LIST_BYTES) {
@@ -151,6 +151,16 @@ public final class ClassDataArchive {
         return kept;
     }
 
+    /**
+     * Makes the archive's folder, but never the run's folder above it: once the grader has
+     * removed that (the run ended, or was stopped), nothing may bring it back.
+     */
+    private void ensureFolder() throws IOException {
+        if (!Files.isDirectory(folder)) {
+            Files.createDirectory(folder);
+        }
+    }
+
     /** The classes of the grader's own jars, which the archive may hold besides the JDK's. */
     private Set<String> sharedClasses() throws IOException {
         Set<String> classes = new HashSet<>();
@@ -180,7 +190,7 @@ public final class ClassDataArchive {
         }
         long start = System.nanoTime();
         try {
-            Files.createDirectories(folder);
+            ensureFolder();
             if (!Files.isRegularFile(classList())) {
                 state = "off: the first test JVM recorded no classes";
                 return;

@@ -47,7 +47,6 @@ class HostileSuiteIT {
 
     private static final String FIRST = "a-control-solutions";
     private static final String LAST = "z-control-solutions";
-    private static final int FULL_MARKS = 98;
     /** How long what the run started may take to end after the grader does. */
     private static final long SETTLE_MILLIS = 15_000;
     /** What the corpus names the files it leaves, in /tmp or beside the class. */
@@ -184,8 +183,11 @@ class HostileSuiteIT {
             scores.put(student, results(student).map(r -> r.get("score").asInt() + "/"
                     + r.get("max_score").asInt()).orElse("no results.json"));
         }
+        // Full marks are whatever the solutions get: the hidden tests' points change as they grow.
+        Object full = scores.get(LAST);
+        assertThat(full).as(why()).asString().matches("([1-9][0-9]*)/\\1");
         assertThat(scores).as(why()).allSatisfy((student, score) ->
-                assertThat(score).as(student).isEqualTo(FULL_MARKS + "/" + FULL_MARKS));
+                assertThat(score).as(student).isEqualTo(full));
     }
 
     @TestFactory
