@@ -78,8 +78,11 @@ public final class Fingerprint {
                         }
                     }
                 }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            } catch (IOException | UncheckedIOException e) {
+                // A file that went, or could not be read, while it was walked: the files are not
+                // as they were, which the fingerprint must show, never a crash of the caller.
+                digest.update((byte) 2);
+                digest.update(String.valueOf(e.getMessage()).getBytes(StandardCharsets.UTF_8));
             }
         }
         return HexFormat.of().formatHex(digest.digest());

@@ -2,7 +2,9 @@ package threadlab.grader.grading;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,6 +61,9 @@ public final class Grader implements AutoCloseable {
 
     /** How long a stop waits for the grades under way to end once their processes are gone. */
     private static final long STOP_SECONDS = 10;
+    /** How often a stop tries to remove the working folder, and how long it waits in between. */
+    private static final int DELETE_ATTEMPTS = 5;
+    private static final long DELETE_PAUSE_MILLIS = 200;
 
     private final Limits limits;
     private final List<String> jvmArgs;
@@ -67,7 +72,7 @@ public final class Grader implements AutoCloseable {
     private final Sandbox.Mode sandboxMode;
     private Sandbox sandbox;
     private Prepared prepared;
-    private ClassDataArchive archive;
+    private volatile ClassDataArchive archive;
     private String modelCheckerAgent;
     private CompileWorkers compileWorkers;
     private Thread cleanUp;
@@ -164,6 +169,10 @@ public final class Grader implements AutoCloseable {
     public synchronized Path prepare() throws GraderException {
         if (prepared == null) {
             Path folder = temporaryFolder();
+            // A stop (Ctrl-C, a kill) from here on: no test JVM outlives the grader, no folder
+            // is left.
+            cleanUp = new Thread(() -> stop(folder), "grader-clean-up");
+            Runtime.getRuntime().addShutdownHook(cleanUp);
             try {
                 GraderFiles files = GraderFiles.locate(folder);
                 HiddenTestCatalog catalog = new HiddenTestCatalog(files);
@@ -177,11 +186,8 @@ public final class Grader implements AutoCloseable {
                 prepared = new Prepared(folder, files, HiddenSources.beside(), plan,
                         files.fingerprint(),
                         Fingerprint.of(files.contents()));
-                // Interrupted (Ctrl-C): no test JVM outlives the grader, no folder is left.
                 modelCheckerAgent = AgentJar.option(AgentJar.write(folder.resolve(
                         "model-checker-agent.jar")), Course.modelCheckedPackages());
-                cleanUp = new Thread(() -> stop(folder), "grader-clean-up");
-                Runtime.getRuntime().addShutdownHook(cleanUp);
                 if (shareClasses && files.hiddenTestsJar().isPresent()) {
                     List<Path> shared = new ArrayList<>(files.runtimeClasspath());
                     shared.add(files.hiddenTestsJar().get());
@@ -189,10 +195,12 @@ public final class Grader implements AutoCloseable {
                 }
             } catch (GraderException | RuntimeException e) {
                 closeCompileWorkers();
+                removeCleanUp();
                 Folders.deleteQuietly(folder);
                 throw e;
             } catch (IOException e) {
                 closeCompileWorkers();
+                removeCleanUp();
                 Folders.deleteQuietly(folder);
                 throw new GraderException("Could not write the model checker's agent under "
                         + folder + " (" + e.getMessage() + "). Check that it has space.", e);
@@ -309,13 +317,27 @@ public final class Grader implements AutoCloseable {
         ProcessHandle.current().children().forEach(child -> ProcessTree.end(child,
                 ProcessTree.STOP_LIMIT));
         try {
+            // The archive is built beside the grades, by a thread of its own.
+            if (archive != null) {
+                archive.stop(Duration.ofSeconds(STOP_SECONDS));
+            }
             if (working.writeLock().tryLock(STOP_SECONDS, TimeUnit.SECONDS)) {
                 working.writeLock().unlock();
             }
+            // A process started just before the stop may still be writing into the folder.
+            for (int attempt = 0; attempt < DELETE_ATTEMPTS && Files.exists(folder,
+                    LinkOption.NOFOLLOW_LINKS); attempt++) {
+                ProcessHandle.current().children().forEach(child -> ProcessTree.end(child,
+                        ProcessTree.STOP_LIMIT));
+                Folders.deleteQuietly(folder);
+                if (Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
+                    TimeUnit.MILLISECONDS.sleep(DELETE_PAUSE_MILLIS);
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            Folders.deleteQuietly(folder);
         }
-        Folders.deleteQuietly(folder);
     }
 
     private GradeReport grade(Submission submission, List<ExerciseModule> only,
@@ -505,19 +527,32 @@ public final class Grader implements AutoCloseable {
      * @throws GraderException if they cannot be put back as they were
      */
     public synchronized void restoreGraderFiles() throws GraderException {
-        if (archive != null) {
-            archive.discard();
+        // A stop removes the files, which looks like a change: they must not come back behind it.
+        // Never waits for the lock: the thread that asks may hold what a grade under way needs.
+        if (!working.readLock().tryLock()) {
+            throw new GraderException("The grader is stopping, so it grades nothing more.");
         }
-        prepared.files().restore();
-        String contents = Fingerprint.of(prepared.files().contents());
-        if (!contents.equals(prepared.contents())) {
-            throw new GraderException("The grader's files could not be put back as they were:"
-                    + " the grader's own jar changed on disk during the run. Rebuild the grader"
-                    + " and grade again.");
+        if (stopping) {
+            working.readLock().unlock();
+            throw new GraderException("The grader is stopping, so it grades nothing more.");
         }
-        prepared = new Prepared(prepared.folder(), prepared.files(), prepared.sources(),
-                prepared.plan(),
-                prepared.files().fingerprint(), contents);
+        try {
+            if (archive != null) {
+                archive.discard();
+            }
+            prepared.files().restore();
+            String contents = Fingerprint.of(prepared.files().contents());
+            if (!contents.equals(prepared.contents())) {
+                throw new GraderException("The grader's files could not be put back as they"
+                        + " were: the grader's own jar changed on disk during the run. Rebuild"
+                        + " the grader and grade again.");
+            }
+            prepared = new Prepared(prepared.folder(), prepared.files(), prepared.sources(),
+                    prepared.plan(),
+                    prepared.files().fingerprint(), contents);
+        } finally {
+            working.readLock().unlock();
+        }
     }
 
     /**
@@ -581,6 +616,10 @@ public final class Grader implements AutoCloseable {
             Folders.deleteQuietly(prepared.folder());
             prepared = null;
         }
+        removeCleanUp();
+    }
+
+    private void removeCleanUp() {
         if (cleanUp != null) {
             try {
                 Runtime.getRuntime().removeShutdownHook(cleanUp);

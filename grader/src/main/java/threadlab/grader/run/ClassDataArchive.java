@@ -42,6 +42,9 @@ public final class ClassDataArchive {
     private final List<Path> sharedClasspath;
     private boolean recording;
     private boolean recorded;
+    private volatile boolean stopped;
+    private Process dump;
+    private Thread builder;
     private volatile boolean ready;
     private volatile String fingerprint;
     private volatile String state = "not built (the first test JVM records the classes)";
@@ -82,7 +85,7 @@ public final class ClassDataArchive {
         if (ready) {
             return List.of("-XX:SharedArchiveFile=" + file(), "-Xshare:auto");
         }
-        if (!recording) {
+        if (!recording && !stopped) {
             recording = true;
             try {
                 ensureFolder();
@@ -102,6 +105,9 @@ public final class ClassDataArchive {
      * @param workDir the recording JVM's working folder
      */
     public void keepRecording(Path workDir) {
+        if (stopped) {
+            return;
+        }
         try {
             ensureFolder();
             Path recorded = workDir.resolve(CLASS_LIST);
@@ -183,11 +189,24 @@ public final class ClassDataArchive {
      */
     public void build() {
         synchronized (this) {
-            if (!recording || recorded) {
+            if (!recording || recorded || stopped) {
                 return;
             }
             recorded = true;
+            builder = Thread.currentThread();
         }
+        try {
+            buildNow();
+        } finally {
+            synchronized (this) {
+                builder = null;
+                dump = null;
+                notifyAll();
+            }
+        }
+    }
+
+    private void buildNow() {
         long start = System.nanoTime();
         try {
             ensureFolder();
@@ -200,8 +219,17 @@ public final class ClassDataArchive {
                     "-Xshare:dump", "-XX:SharedClassListFile=" + classList(),
                     "-XX:SharedArchiveFile=" + file(), "-cp", sharedClasspath.stream()
                             .map(Path::toString).collect(Collectors.joining(File.pathSeparator))));
-            Process dump = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(folder.resolve("dump.log").toFile()).start();
+            Process dump;
+            synchronized (this) {
+                if (stopped) {
+                    state = "off: the grader stopped before it was built";
+                    return;
+                }
+                // Started under the lock, so that stop() either prevents it or sees it.
+                dump = new ProcessBuilder(command).redirectErrorStream(true)
+                        .redirectOutput(folder.resolve("dump.log").toFile()).start();
+                this.dump = dump;
+            }
             if (!dump.waitFor(120, TimeUnit.SECONDS)) {
                 ProcessTree.end(dump.toHandle(), ProcessTree.STOP_LIMIT);
                 state = "off: building it took more than 120 s";
@@ -231,6 +259,36 @@ public final class ClassDataArchive {
     public boolean intact() {
         return !ready || threadlab.grader.discover.Fingerprint.quick(List.of(file()))
                 .equals(fingerprint);
+    }
+
+    /**
+     * On a stop of the grader: no build starts, a build under way ends with its process, and
+     * this returns once the building thread wrote its last file, so that the run's folder can go
+     * without a file coming back into it.
+     *
+     * @param limit how long to wait for the building thread
+     * @throws InterruptedException if interrupted while waiting
+     */
+    public void stop(java.time.Duration limit) throws InterruptedException {
+        Process running;
+        synchronized (this) {
+            stopped = true;
+            ready = false;
+            running = dump;
+        }
+        if (running != null) {
+            ProcessTree.end(running.toHandle(), ProcessTree.STOP_LIMIT);
+        }
+        long end = System.nanoTime() + limit.toNanos();
+        synchronized (this) {
+            while (builder != null && builder != Thread.currentThread()) {
+                long left = end - System.nanoTime();
+                if (left <= 0) {
+                    return;
+                }
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            }
+        }
     }
 
     /** Stops using the archive, after something other than the grader changed it. */

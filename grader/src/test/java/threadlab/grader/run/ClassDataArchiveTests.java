@@ -2,10 +2,14 @@ package threadlab.grader.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ClassDataArchiveTests {
 
@@ -39,5 +43,25 @@ class ClassDataArchiveTests {
                 "java/lang/Object" + " ".repeat(3_000), "../../etc/passwd", "");
 
         assertThat(ClassDataArchive.trusted(forged, GRADER)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("after a stop of the grader, the archive writes nothing more into the run's"
+            + " folder: no recorded list kept, no build started, no archive handed out")
+    void aStoppedArchiveWritesNothing(@TempDir Path run) throws Exception {
+        Path folder = run.resolve("class-data");
+        Path workDir = Files.createDirectory(run.resolve("first-test-jvm"));
+        ClassDataArchive archive = new ClassDataArchive(folder, List.of());
+        assertThat(archive.nextJvmOptions(workDir)).singleElement().asString()
+                .startsWith("-XX:DumpLoadedClassList=");
+        Files.writeString(workDir.resolve("classes.lst"), "java/lang/Object\n");
+        Files.delete(folder);
+
+        archive.stop(Duration.ofSeconds(1));
+        archive.keepRecording(workDir);
+        archive.build();
+
+        assertThat(folder).doesNotExist();
+        assertThat(archive.nextJvmOptions(workDir)).isEmpty();
     }
 }
