@@ -29,7 +29,8 @@ import threadlab.grader.testing.Submissions;
  * <p>Options: {@code --module N} (every module), {@code --gradings N} (5), {@code --jobs N} (2),
  * {@code --list} (print the mutants and their diffs, grade nothing), {@code --dir DIR} (where the
  * class and reports go; {@code grader/target/mutants}), {@code --banks} (grade the banks' wrong
- * variants once instead, and print their likely-cause figure).
+ * variants once instead, and print their likely-cause figure), {@code --judge-only} (grade
+ * nothing: print the likely-cause figure of the reports a one-grading run left in the folder).
  */
 public final class AllMutants {
 
@@ -65,6 +66,11 @@ public final class AllMutants {
         if (chosen.isEmpty()) {
             throw new IllegalArgumentException("--module " + module + " has no mutants: the"
                     + " course's modules are " + Course.modules());
+        }
+        if (options.contains("--judge-only")) {
+            System.out.print(LikelyCauses.render("killed mutants", judgeKept(chosen, root,
+                    work.resolve("grading-1"))));
+            return;
         }
         if (options.contains("--list")) {
             chosen.forEach(m -> System.out.println(m + "\n" + m.diff()));
@@ -105,6 +111,23 @@ public final class AllMutants {
                 JsonNode results = JSON.readTree(grading.resolve(outcome.mutant().id())
                         .resolve("results.json").toFile());
                 LikelyCauses.judge(outcome.mutant(), results, root).ifPresent(judgements::add);
+            }
+        }
+        return judgements;
+    }
+
+    /**
+     * How each mutant that lost points was told, from the reports a grading left in a folder:
+     * the figure again, with another judge, and no grading.
+     */
+    private static List<LikelyCauses.Judgement> judgeKept(List<Mutant> mutants, Path root,
+            Path grading) throws Exception {
+        List<LikelyCauses.Judgement> judgements = new ArrayList<>();
+        for (Mutant mutant : mutants) {
+            Path file = grading.resolve(mutant.id()).resolve("results.json");
+            if (Files.isRegularFile(file)) {
+                LikelyCauses.judge(mutant, JSON.readTree(file.toFile()), root)
+                        .ifPresent(judgements::add);
             }
         }
         return judgements;

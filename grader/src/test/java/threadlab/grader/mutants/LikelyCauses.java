@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 import threadlab.grader.course.ExerciseModule;
@@ -32,12 +33,19 @@ import threadlab.grader.requirements.Requirements;
  *       steps" or "read and then a write" for an atomic update split, "notify" or "every waiter"
  *       for one waiter woken, and so on);</li>
  *   <li>a PIT operator's mutant breaks a method, not a concurrency rule: it is told its
- *       misconception when the likely cause names the method, or the test names a rule whose
- *       sentence names it (the report then leads with that rule).</li>
+ *       misconception when the likely cause names the method, or a name on the lines the mutant
+ *       changed (the call it removed, the field it returns wrong), or when the test names a rule
+ *       whose sentence names the method (the report then leads with that rule).</li>
  * </ul>
  * A failed test with no likely cause (a plain exception, a timeout with no rule) names nothing.
  */
 public final class LikelyCauses {
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final Set<String> KEYWORDS = Set.of("return", "while", "throw", "final",
+            "synchronized", "volatile", "this", "true", "false", "null", "else", "break",
+            "continue", "void", "long", "boolean", "static", "private", "public", "finally",
+            "catch", "String", "Override");
 
     private LikelyCauses() {
     }
@@ -80,10 +88,14 @@ public final class LikelyCauses {
             named = mutant.operator().names().get().matcher(cause).find();
         } else {
             String method = methodAt(mutant.source(), mutant.line());
-            expected = "the method " + method + " breaks its rule";
+            Set<String> changed = changedNames(mutant.diff());
+            expected = "the method " + method + " breaks its rule, or what it changed: "
+                    + String.join(", ", changed);
             Pattern name = Pattern.compile("\\b" + Pattern.quote(method) + "\\b");
-            named = name.matcher(cause).find() || ruleSentences(verdict, mutant.module(),
-                    courseRoot).stream().anyMatch(s -> name.matcher(s).find());
+            named = name.matcher(cause).find() || changed.stream().anyMatch(n -> Pattern
+                    .compile("\\b" + Pattern.quote(n) + "\\b").matcher(cause).find())
+                    || ruleSentences(verdict, mutant.module(), courseRoot).stream()
+                            .anyMatch(s -> name.matcher(s).find());
         }
         return Optional.of(new Judgement(mutant.id(), mutant.module().folder(), expected,
                 failed.get().path("name").asText(), said(verdict), named));
@@ -170,6 +182,28 @@ public final class LikelyCauses {
             requirements.rule(id.asText()).map(Requirement::sentence).ifPresent(sentences::add);
         }
         return sentences;
+    }
+
+    /**
+     * The names on the lines a mutant changed, as its diff shows them: the fields, methods,
+     * classes and variables it touched, of four letters or more, keywords left out.
+     *
+     * @param diff the mutant's unified diff
+     * @return the names, sorted
+     */
+    static Set<String> changedNames(String diff) {
+        Set<String> names = new TreeSet<>();
+        for (String line : diff.lines().toList()) {
+            if (line.startsWith("-") && !line.startsWith("---")) {
+                Matcher matcher = NAME.matcher(line.substring(1));
+                while (matcher.find()) {
+                    if (matcher.group().length() >= 4 && !KEYWORDS.contains(matcher.group())) {
+                        names.add(matcher.group());
+                    }
+                }
+            }
+        }
+        return names;
     }
 
     /**

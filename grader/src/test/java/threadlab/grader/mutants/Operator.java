@@ -80,7 +80,8 @@ public enum Operator {
     TIMEOUT("BCD", "changed a timeout (MXT)",
             "a wrong timeout: too short, too long, or in the wrong unit",
             "timeout|interval|millisecond|nanosecond|microsecond|unit|\\bms\\b|too long"
-                    + "|too short|at most|at once|wait(s|ed)? for"),
+                    + "|too short|at most|at once|wait(s|ed)? for|duration|ofSeconds|ofMillis"
+                    + "|ofNanos|seconds"),
     /** RCXC: a call to the GIL's own methods removed, or a whileReleased made in place. */
     REMOVE_COURSE_CALL("BCD", "removed a call to the course's lock API (RCXC)",
             "the GIL's own protocol skipped: a drop request never honoured, or the GIL kept"
