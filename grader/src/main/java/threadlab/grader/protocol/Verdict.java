@@ -29,6 +29,10 @@ public record Verdict(Kind kind, String expected, String happened, String likely
     public static final Verdict PASSED = new Verdict(Kind.PASSED, "", "", "", List.of(), null,
             "");
 
+    /** A failure that came with no reason: what a test JVM said nothing about. */
+    public static final Verdict UNEXPLAINED = new Verdict(Kind.CHECK_FAILED, "",
+            "Failed with no reason given.", "", List.of(), null, "");
+
     /** The most rules a verdict names. */
     public static final int MAX_RULES = 8;
     /** The most characters of a rule's id. */

@@ -59,8 +59,7 @@ public record TestResult(HiddenTest test, boolean passed, Verdict verdict, long 
     }
 
     private static Verdict safe(Verdict verdict) {
-        Verdict given = verdict == null
-                ? Verdict.of(Kind.CHECK_FAILED, "Failed with no reason given.") : verdict;
+        Verdict given = verdict == null ? Verdict.UNEXPLAINED : verdict;
         int most = StudentText.FEEDBACK;
         return new Verdict(given.kind(), StudentText.lines(given.expected(), most),
                 StudentText.lines(given.happened(), most),

@@ -20,8 +20,7 @@ public record TestOutcome(String uniqueId, boolean passed, Verdict verdict, long
     public TestOutcome {
         output = List.copyOf(output);
         if (passed || verdict == null || verdict.passed()) {
-            verdict = passed ? Verdict.PASSED
-                    : Verdict.of(Verdict.Kind.CHECK_FAILED, "Failed with no reason given.");
+            verdict = passed ? Verdict.PASSED : Verdict.UNEXPLAINED;
         }
     }
 

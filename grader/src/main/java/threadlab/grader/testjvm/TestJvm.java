@@ -205,7 +205,7 @@ public final class TestJvm {
         public void executionFinished(TestIdentifier id, TestExecutionResult result) {
             boolean passed = result.getStatus() == TestExecutionResult.Status.SUCCESSFUL;
             Verdict verdict = passed ? Verdict.PASSED : result.getThrowable().map(Feedback::of)
-                    .orElse(Verdict.of(Verdict.Kind.CHECK_FAILED, "Failed with no reason given."));
+                    .orElse(Verdict.UNEXPLAINED);
             synchronized (this) {
                 Step step = steps.peek();
                 if (step != null && step.id.equals(id.getUniqueId())) {
