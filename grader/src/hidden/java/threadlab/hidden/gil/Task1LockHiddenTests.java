@@ -74,6 +74,7 @@ class Task1LockHiddenTests {
         Caller.eventually(Duration.ofMillis(250),
                 () -> callers.stream().allMatch(c -> c.blocked() || c.finished()));
         gil.release();
+        boolean stillHeld = gil.isHeldByCurrentThread();
         String late = GilTesting.await(() -> callers.stream().allMatch(Caller::finished));
         List<String> running = GilTesting.stillRunning(callers);
         GilTesting.rethrowFirst(callers);
@@ -92,8 +93,11 @@ class Task1LockHiddenTests {
         Verdict.check(late == null,
                 threads + " threads to take and release the GIL " + turns + " times each",
                 "they were " + late + ": " + running + " never finished",
-                "a waiting thread was never woken up, or the GIL was never let go: release()"
-                        + " must free the GIL and wake a waiting thread", null);
+                stillHeld ? "release() never lets go of the GIL: it must clear the holder, then"
+                        + " wake a waiting thread" : "a lost wake-up: a waiting thread was never"
+                        + " woken up; release() must wake the waiting threads (signal the"
+                        + " Condition they await, or notifyAll() on the monitor they wait() on)",
+                null);
     }
 
     @Test
