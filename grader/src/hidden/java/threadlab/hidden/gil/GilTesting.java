@@ -162,6 +162,21 @@ final class GilTesting {
     }
 
     /**
+     * Calls the GIL on the test's own thread, where an IllegalMonitorStateException says what it
+     * says on any thread of the test ({@link #monitorState}).
+     *
+     * @param call the call
+     * @throws Exception what the call threw
+     */
+    static void call(Caller.Body call) throws Exception {
+        try {
+            call.run();
+        } catch (IllegalMonitorStateException wrong) {
+            throw monitorState(Thread.currentThread().getName(), wrong);
+        }
+    }
+
+    /**
      * What an IllegalMonitorStateException from a thread of the test says about the GIL: if the
      * JDK threw it, the GIL used its own lock or Condition without holding that lock; if the
      * GIL's own code threw it, the GIL let a thread go on that it then refused as a holder.
