@@ -51,6 +51,27 @@ public final class ModelCheck {
     }
 
     /**
+     * Runs three bodies at once, as {@link #inParallel(Runnable, Runnable)} runs two.
+     *
+     * @param first what thread 1 runs
+     * @param second what thread 2 runs
+     * @param third what thread 3 runs
+     */
+    public static void inParallel(Runnable first, Runnable second, Runnable third) {
+        ModelChecker.inParallel(first, second, third);
+    }
+
+    /**
+     * The time on a scenario's thread: the model checker's clock, which moves only when it lets
+     * a wait's time run out, never with the machine's load.
+     *
+     * @return the time in nanoseconds
+     */
+    public static long now() {
+        return ModelChecker.now();
+    }
+
+    /**
      * The failed check, or what the code threw, as a verdict of a race, with the interleaving
      * that shows it as its evidence.
      */

@@ -41,7 +41,7 @@ public final class Course {
      * @return the packages
      */
     public static List<String> modelCheckedPackages() {
-        return List.of(REFCOUNT.exercisePackage());
+        return List.of(REFCOUNT.exercisePackage(), GIL.exercisePackage());
     }
 
     /**

@@ -152,9 +152,9 @@ final class Blocking {
             lock.unlock();
         }
         released(me, lock, text + ": lets go of " + run.name(lock) + " and waits");
-        boolean timedOut = waitFor(me, condition, nanos);
+        boolean timedOut = waitFor(me, condition, nanos, true);
         take(me, lock, lock::tryLock, FOREVER, "takes " + run.name(lock) + " again ("
-                + (timedOut ? "its time ran out" : "signalled") + ")");
+                + why(me, timedOut, "signalled") + ")");
         for (int i = 1; i < count; i++) {
             lock.tryLock();
         }
@@ -205,7 +205,7 @@ final class Blocking {
         me.realWait = monitor;
         boolean timedOut;
         try {
-            timedOut = waitFor(me, monitor, nanos);
+            timedOut = waitFor(me, monitor, nanos, true);
         } finally {
             me.realWait = null;
             me.monitor = null;
@@ -213,8 +213,8 @@ final class Blocking {
         owners.put(monitor, me);
         holds.put(monitor, held);
         run.acquire(me, monitor);
-        run.log(me, "takes " + run.name(monitor) + " again (" + (timedOut ? "its time ran out"
-                : "notified") + ")");
+        run.log(me, "takes " + run.name(monitor) + " again (" + why(me, timedOut, "notified")
+                + ")");
     }
 
     /** Wakes one waiter of a monitor, or all, as {@code notify()} and {@code notifyAll()}. */
@@ -235,8 +235,8 @@ final class Blocking {
         run.step(me);
         if (!me.permit) {
             run.log(me, text + ": waits for an unpark");
-            boolean timedOut = waitFor(me, me, nanos);
-            run.log(me, timedOut ? "goes on: its time ran out" : "goes on: unparked");
+            boolean timedOut = waitFor(me, me, nanos, true);
+            run.log(me, "goes on: " + why(me, timedOut, "unparked"));
         } else {
             run.log(me, text + ": goes on, unparked before");
         }
@@ -266,7 +266,7 @@ final class Blocking {
         run.step(me);
         run.log(me, text);
         if (nanos > 0) {
-            waitFor(me, SLEEP, nanos);
+            waitFor(me, SLEEP, nanos, false);
         }
     }
 
@@ -274,17 +274,30 @@ final class Blocking {
      * Waits in the model for a wake-up on a key, or, given a time in nanoseconds, for its time to
      * run out.
      *
+     * @param mayWakeAlone whether the wait may also end with no wake-up at all, as the JDK
+     *     allows {@code Object.wait}, {@code Condition.await} and {@code LockSupport.park} to do
      * @return whether its time ran out
      */
-    private boolean waitFor(ManagedThread me, Object key, long nanos) {
+    private boolean waitFor(ManagedThread me, Object key, long nanos, boolean mayWakeAlone) {
         waitSets.computeIfAbsent(key, k -> new ArrayList<>()).add(me);
         me.state = ManagedThread.State.WAITING;
         me.blockedOn = key;
+        me.mayWakeAlone = mayWakeAlone;
+        me.wokeAlone = false;
         me.timed = nanos > 0;
         me.deadline = run.now() + Math.max(0, nanos);
         boolean timedOut = run.pause(me);
         waitSets.get(key).remove(me);
         return timedOut;
+    }
+
+    /** Why a wait ended, for the interleaving shown to the student. */
+    private static String why(ManagedThread me, boolean timedOut, String woken) {
+        if (timedOut) {
+            return "its time ran out";
+        }
+        return me.wokeAlone ? "woken by nothing: a spurious wake-up, which the JDK allows"
+                : woken;
     }
 
     private void notifyWaiters(Object key, boolean all) {

@@ -604,16 +604,6 @@ public final class BlockingHooks {
     }
 
     /**
-     * {@code LockSupport::unpark} as a method reference, as in
-     * {@code waiters.forEach(LockSupport::unpark)}.
-     *
-     * @param thread the thread
-     */
-    public static void unpark(Thread thread) {
-        unpark(thread, "LockSupport.unpark");
-    }
-
-    /**
      * {@code Thread.sleep(millis)}: no time passes; the sleeper goes on when the checker
      * chooses, as if its time had run out.
      *
@@ -646,6 +636,46 @@ public final class BlockingHooks {
         } else {
             blocking(me).sleep(me, TimeUnit.MILLISECONDS.toNanos(millis) + nanos, call + "("
                     + millis + ", " + nanos + ")");
+        }
+    }
+
+    /**
+     * {@code unit.timedWait(monitor, timeout)}: the JDK's wait on a monitor with a time in any
+     * unit, a timed wait like {@code monitor.wait(millis)}. A timeout of 0 or less returns at
+     * once, as in the JDK.
+     *
+     * @param unit the timeout's unit
+     * @param monitor the object
+     * @param timeout the time
+     * @param call the call
+     * @throws InterruptedException if interrupted outside a model check
+     */
+    public static void timedWait(TimeUnit unit, Object monitor, long timeout, String call)
+            throws InterruptedException {
+        ManagedThread me = Hooks.managed();
+        if (me == null) {
+            unit.timedWait(monitor, timeout);
+        } else if (timeout > 0) {
+            blocking(me).monitorWait(me, monitor, unit.toNanos(timeout), call + "(" + timeout
+                    + ")");
+        }
+    }
+
+    /**
+     * {@code unit.sleep(timeout)}: a sleep like {@code Thread.sleep}, with a time in any unit.
+     *
+     * @param unit the timeout's unit
+     * @param timeout the time; 0 or less returns at once
+     * @param call the call
+     * @throws InterruptedException if interrupted outside a model check
+     */
+    public static void timeUnitSleep(TimeUnit unit, long timeout, String call)
+            throws InterruptedException {
+        ManagedThread me = Hooks.managed();
+        if (me == null) {
+            unit.sleep(timeout);
+        } else if (timeout > 0) {
+            blocking(me).sleep(me, unit.toNanos(timeout), call + "(" + timeout + ")");
         }
     }
 

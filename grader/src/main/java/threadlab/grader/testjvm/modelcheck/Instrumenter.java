@@ -1,5 +1,6 @@
 package threadlab.grader.testjvm.modelcheck;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -63,6 +64,7 @@ public final class Instrumenter {
             }
         }
         FieldFacts facts = new FieldFacts(node, loader);
+        List<MethodNode> bridges = new ArrayList<>();
         for (MethodNode method : node.methods) {
             if (method.instructions.size() == 0) {
                 continue;
@@ -70,9 +72,10 @@ public final class Instrumenter {
             if (method.name.equals("<clinit>")) {
                 recordViews(method.instructions);
             } else {
-                new MethodRewriter(node, method, finals, facts).rewrite();
+                new MethodRewriter(node, method, finals, facts, bridges).rewrite();
             }
         }
+        node.methods.addAll(bridges);
         ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_FRAMES) {
             @Override
             protected String getCommonSuperClass(String a, String b) {

@@ -29,6 +29,16 @@ final class ManagedThread extends Thread {
     long deadline;
     /** Set when the checker chose to let its wait time out. */
     boolean timedOut;
+    /**
+     * Whether its wait may end with no wake-up at all, as {@code Object.wait},
+     * {@code Condition.await} and {@code LockSupport.park} may: the checker explores that too,
+     * so that a wait that is not in a loop shows.
+     */
+    boolean mayWakeAlone;
+    /** Set when the checker chose to end its wait with no wake-up. */
+    boolean wokeAlone;
+    /** Whether it had its one wake-up by nothing of the run. */
+    boolean wokeAloneOnce;
     /** The monitor it must take again before it goes on, after {@code wait()}. */
     Object monitor;
     /** The monitor on which it really waits while others run, or {@code null}. */

@@ -1,5 +1,6 @@
 package threadlab.grader.testjvm.modelcheck;
 
+import java.util.List;
 import java.util.Set;
 import org.objectweb.asm.Handle;
 import org.objectweb.asm.Opcodes;
@@ -11,6 +12,7 @@ import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.InsnNode;
 import org.objectweb.asm.tree.IntInsnNode;
 import org.objectweb.asm.tree.InvokeDynamicInsnNode;
+import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.LdcInsnNode;
 import org.objectweb.asm.tree.LineNumberNode;
 import org.objectweb.asm.tree.MethodInsnNode;
@@ -28,15 +30,28 @@ final class MethodRewriter {
     private final MethodNode method;
     private final Set<String> finals;
     private final FieldFacts facts;
+    private final List<MethodNode> bridges;
     private final InsnList code;
     private int line;
     private int nextLocal;
 
-    MethodRewriter(ClassNode owner, MethodNode method, Set<String> finals, FieldFacts facts) {
+    /**
+     * A rewriter for one method.
+     *
+     * @param owner the method's class
+     * @param method the method
+     * @param finals the class's final fields
+     * @param facts what is known of the fields the method uses
+     * @param bridges where to put the methods it adds to the class, to add once every method
+     *     is rewritten
+     */
+    MethodRewriter(ClassNode owner, MethodNode method, Set<String> finals, FieldFacts facts,
+            List<MethodNode> bridges) {
         this.owner = owner;
         this.method = method;
         this.finals = finals;
         this.facts = facts;
+        this.bridges = bridges;
         this.code = method.instructions;
         this.nextLocal = method.maxLocals;
     }
@@ -192,21 +207,62 @@ final class MethodRewriter {
     }
 
     /**
-     * A method reference to {@code LockSupport.unpark}, which the checker must see as it sees
-     * the call: it refers to the hook instead.
+     * A method reference to a call the checker must see, as in
+     * {@code waiters.forEach(Condition::signal)} or {@code forEach(LockSupport::unpark)}: the
+     * JDK would make the call through a method handle, outside the student's code, so the
+     * checker would not see it and a waiter would stay blocked in the model. The reference is
+     * pointed at a bridge method added to the class, which makes the call in its own code,
+     * rewritten like any other call.
      */
-    private static void rewriteMethodReference(InvokeDynamicInsnNode dynamic) {
+    private void rewriteMethodReference(InvokeDynamicInsnNode dynamic) {
         Object[] arguments = dynamic.bsmArgs;
-        if (arguments.length < 2 || !(arguments[1] instanceof Handle target)) {
+        if (!dynamic.bsm.getOwner().equals("java/lang/invoke/LambdaMetafactory")
+                || arguments.length < 3 || !(arguments[1] instanceof Handle target)
+                || target.getOwner().equals(owner.name)) {
             return;
         }
-        if (target.getTag() == Opcodes.H_INVOKESTATIC
-                && target.getOwner().equals("java/util/concurrent/locks/LockSupport")
-                && target.getName().equals("unpark")
-                && target.getDesc().equals("(Ljava/lang/Thread;)V")) {
-            arguments[1] = new Handle(Opcodes.H_INVOKESTATIC, Type.getInternalName(
-                    BlockingHooks.class), "unpark", target.getDesc(), false);
+        int opcode = switch (target.getTag()) {
+            case Opcodes.H_INVOKESTATIC -> Opcodes.INVOKESTATIC;
+            case Opcodes.H_INVOKEVIRTUAL -> Opcodes.INVOKEVIRTUAL;
+            case Opcodes.H_INVOKEINTERFACE -> Opcodes.INVOKEINTERFACE;
+            default -> -1;
+        };
+        if (opcode < 0) {
+            return;
         }
+        MethodInsnNode call = new MethodInsnNode(opcode, target.getOwner(), target.getName(),
+                target.getDesc(), target.isInterface());
+        if (!watched(call)) {
+            return;
+        }
+        String desc = opcode == Opcodes.INVOKESTATIC ? target.getDesc()
+                : "(L" + target.getOwner() + ";" + target.getDesc().substring(1);
+        MethodNode bridge = new MethodNode(Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC
+                | Opcodes.ACC_SYNTHETIC, "threadlab$reference$" + bridges.size(), desc, null,
+                null);
+        LabelNode start = new LabelNode();
+        bridge.instructions.add(start);
+        bridge.instructions.add(new LineNumberNode(line, start));
+        int slot = 0;
+        for (Type argument : Type.getArgumentTypes(desc)) {
+            bridge.instructions.add(new VarInsnNode(argument.getOpcode(Opcodes.ILOAD), slot));
+            slot += argument.getSize();
+        }
+        bridge.instructions.add(call);
+        bridge.instructions.add(new InsnNode(Type.getReturnType(desc).getOpcode(
+                Opcodes.IRETURN)));
+        bridge.maxLocals = slot;
+        bridges.add(bridge);
+        new MethodRewriter(owner, bridge, finals, facts, bridges).rewrite();
+        arguments[1] = new Handle(Opcodes.H_INVOKESTATIC, owner.name, bridge.name, desc,
+                (owner.access & Opcodes.ACC_INTERFACE) != 0);
+    }
+
+    /** Whether {@link #rewriteCall} does anything with a call. */
+    private static boolean watched(MethodInsnNode call) {
+        return Replacements.hookFor(call) != null || Replacements.givesView(call)
+                || Instrumenter.isConcurrent(call)
+                || call.owner.equals("java/lang/Runnable") && call.name.equals("run");
     }
 
     /** A call: replaced by a hook, a view recorded, a step, or a note. */

@@ -143,6 +143,18 @@ public final class ModelChecker {
     }
 
     /**
+     * The time, for a scenario's checks: on a scenario's thread within a model check, the run's
+     * clock, which moves only when the checker lets a wait's time run out; elsewhere the
+     * machine's {@link System#nanoTime()}.
+     *
+     * @return the time in nanoseconds
+     */
+    public static long now() {
+        ManagedThread me = Hooks.managed();
+        return me == null ? System.nanoTime() : me.run.now();
+    }
+
+    /**
      * Runs bodies at once, each on a thread of its own, and waits until all have ended. Within
      * a model check, the threads take turns step by step in the interleaving of the run; outside
      * one, they are plain threads. What a body throws is thrown here.

@@ -30,6 +30,7 @@ final class Replacements {
     private static final Set<String> PARK = Set.of(LOCKS + "LockSupport");
     private static final Set<String> THREAD = Set.of("java/lang/Thread");
     private static final Set<String> SYSTEM = Set.of("java/lang/System");
+    private static final Set<String> TIME_UNIT = Set.of("java/util/concurrent/TimeUnit");
     private static final Set<String> INT = Set.of(ATOMIC + "AtomicInteger");
     private static final Set<String> LONG = Set.of(ATOMIC + "AtomicLong");
     private static final Set<String> REFERENCE = Set.of(ATOMIC + "AtomicReference");
@@ -101,6 +102,9 @@ final class Replacements {
         add(PARK, blocking, null, "parkUntil", "parkUntil(J)V", "parkUntil(Ljava/lang/Object;J)V");
         add(PARK, blocking, null, "unpark", "unpark(Ljava/lang/Thread;)V");
         add(THREAD, blocking, null, "sleep", "sleep(J)V", "sleep(JI)V");
+        String unit = "Ljava/util/concurrent/TimeUnit;";
+        add(TIME_UNIT, blocking, unit, "timedWait", "timedWait(Ljava/lang/Object;J)V");
+        add(TIME_UNIT, blocking, unit, "timeUnitSleep", "sleep(J)V");
         add(SYSTEM, blocking, null, "nanoTime", "nanoTime()J");
         add(SYSTEM, blocking, null, "currentTimeMillis", "currentTimeMillis()J");
         addFunctional(INT, atomic, "L" + ATOMIC + "AtomicInteger;", "(Ljava/util/function/"

@@ -17,6 +17,9 @@ import java.util.function.Supplier;
  *
  * <p>A thread that waits with a time limit may also be chosen while it waits: its time is then
  * up. So time passes only where the checker says, and both outcomes of a timed wait are explored.
+ * A thread in a wait with no time limit ({@code wait()}, {@code await()}, {@code park()}) may be
+ * chosen too, beside another thread that can go on: it then wakes with no wake-up, as the JDK
+ * allows, so a wait that is not in a loop shows.
  * Blocking calls themselves are in {@link Blocking}; races are found by {@link RaceDetector}.
  *
  * <p>Only the thread whose turn it is reads or changes the run's state, and the turn passes
@@ -63,10 +66,22 @@ final class Run {
      * @param running the thread that was running and could go on, or {@link #MAIN}
      * @param switchesBefore the thread switches before this point
      */
-    record Decision(List<Integer> options, int chosen, int running, int switchesBefore) {
+    record Decision(List<Integer> options, int chosen, int running, int switchesBefore,
+            int firstTimeout, int firstAlone) {
 
-        /** Whether taking the given option pauses a thread that could have gone on. */
+        /**
+         * Whether taking the given option pauses a thread that could have gone on, or lets a
+         * wait's time run out while another thread could go on: each costs one of the run's
+         * switches, so that time cannot run on without end while a thread could act. A wake-up
+         * by nothing costs none; each thread may have one per run.
+         */
         boolean isSwitch(int option) {
+            if (option >= firstAlone) {
+                return false;
+            }
+            if (option >= firstTimeout) {
+                return firstTimeout > 0;
+            }
             return running != MAIN && options.get(option) != running;
         }
     }
@@ -426,12 +441,18 @@ final class Run {
         running = next;
         inARow = 0;
         ManagedThread thread = threads.get(next);
-        turn = next;
         Object monitor = thread.realWait;
         if (monitor != null) {
+            // The turn is given under the monitor the next thread really waits on: it sees its
+            // turn only once it holds the monitor again, after this thread let go of it. Given
+            // before, the next thread could run on, hold the monitor and give the turn back
+            // while this one still waited to enter, and neither could go on.
             synchronized (monitor) {
+                turn = next;
                 monitor.notifyAll();
             }
+        } else {
+            turn = next;
         }
         LockSupport.unpark(thread);
     }
@@ -450,6 +471,16 @@ final class Run {
                 && blocking.monitorFree(thread);
     }
 
+    /**
+     * Whether the checker may end a thread's wait with no wake-up, as the JDK may: only a wait
+     * with no time limit (a timed one's time running out is explored already), once per thread
+     * and run, which is enough to show a wait that is not in a loop.
+     */
+    private boolean canWakeAlone(ManagedThread thread) {
+        return thread.state == ManagedThread.State.WAITING && !thread.timed
+                && thread.mayWakeAlone && !thread.wokeAloneOnce && blocking.monitorFree(thread);
+    }
+
     private static boolean isTimedWait(ManagedThread thread) {
         return thread.timed && (thread.state == ManagedThread.State.BLOCKED
                 || thread.state == ManagedThread.State.WAITING);
@@ -463,6 +494,7 @@ final class Run {
     private int choose(int current) {
         List<Integer> enabled = new ArrayList<>();
         List<Integer> timeouts = new ArrayList<>();
+        List<Integer> alone = new ArrayList<>();
         long earliest = threads.stream().filter(Run::isTimedWait)
                 .mapToLong(t -> t.deadline).min().orElse(Long.MAX_VALUE);
         int start = current == MAIN ? 0 : current + 1;
@@ -472,6 +504,8 @@ final class Run {
                 enabled.add(thread.index);
             } else if (canTimeOut(thread, earliest)) {
                 timeouts.add(thread.index);
+            } else if (canWakeAlone(thread)) {
+                alone.add(thread.index);
             }
         }
         boolean goesOn = current != MAIN && enabled.contains(current) && inARow <= SPIN;
@@ -480,15 +514,23 @@ final class Run {
             options.add(current);
         }
         enabled.stream().filter(i -> !options.contains(i)).forEach(options::add);
+        int firstTimeout = options.size();
         options.addAll(timeouts);
+        int firstAlone = options.size();
+        if (!options.isEmpty()) {
+            // Only beside another way on: a wait that ends by nothing when nothing else can
+            // happen would hide a deadlock behind an endless loop of waits.
+            options.addAll(alone);
+        }
         if (options.isEmpty()) {
             return NONE;
         }
-        int chosen = options.size() == 1 ? 0 : decide(options, goesOn ? current : MAIN);
+        int chosen = options.size() == 1 ? 0 : decide(options, goesOn ? current : MAIN,
+                firstTimeout, firstAlone);
         return take(options.get(chosen));
     }
 
-    private int decide(List<Integer> options, int goingOn) {
+    private int decide(List<Integer> options, int goingOn, int firstTimeout, int firstAlone) {
         int at = decisions.size();
         int chosen = 0;
         if (at < prefix.size()) {
@@ -500,7 +542,8 @@ final class Run {
                 throw new Aborted();
             }
         }
-        Decision decision = new Decision(List.copyOf(options), chosen, goingOn, switches);
+        Decision decision = new Decision(List.copyOf(options), chosen, goingOn, switches,
+                firstTimeout, firstAlone);
         decisions.add(decision);
         if (decision.isSwitch(chosen)) {
             switches++;
@@ -508,13 +551,21 @@ final class Run {
         return chosen;
     }
 
-    /** The chosen thread goes next; if it was waiting, its time ran out and the clock moved. */
+    /**
+     * The chosen thread goes next. If it was waiting, its time ran out and the clock moved; or,
+     * for a wait with no time limit, it woke with no wake-up at all.
+     */
     private int take(int index) {
         ManagedThread thread = threads.get(index);
         if (thread.state != ManagedThread.State.RUNNABLE) {
             thread.state = ManagedThread.State.RUNNABLE;
-            thread.timedOut = true;
-            clock = Math.max(clock, thread.deadline);
+            if (thread.timed) {
+                thread.timedOut = true;
+                clock = Math.max(clock, thread.deadline);
+            } else {
+                thread.wokeAlone = true;
+                thread.wokeAloneOnce = true;
+            }
         }
         return index;
     }

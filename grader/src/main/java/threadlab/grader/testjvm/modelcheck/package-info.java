@@ -31,12 +31,19 @@
  * ({@link threadlab.grader.testjvm.modelcheck.Blocking}): monitors, {@code wait} and
  * {@code notify}; {@code Lock}, its {@code Condition}s, read-write and stamped locks (with
  * stamps or through their views); {@code Semaphore}; {@code CountDownLatch};
- * {@code LockSupport.park} and {@code unpark}; {@code Thread.sleep}. A lock is taken with its own
+ * {@code LockSupport.park} and {@code unpark}; {@code Thread.sleep}; {@code TimeUnit}'s
+ * {@code timedWait} and {@code sleep}; and each of them through a method reference, as in
+ * {@code waiters.forEach(Condition::signal)}. A lock is taken with its own
  * non-blocking attempt, so the real object stays the truth. Time is the checker's: a timed wait
  * ({@code wait(ms)}, {@code await(time, unit)}, {@code awaitNanos}, {@code parkNanos},
  * {@code tryLock(time, unit)}, {@code sleep}) may end by a wake-up or by its time running out,
  * and the checker explores both, without real time passing. By default time passes only when no
- * thread can go on. So a rule about time fails the same way on every run, idle or busy.
+ * thread can go on; letting a wait's time run out while another thread could go on costs one of
+ * the run's thread switches, as pausing a thread does. So a rule about time fails the same way
+ * on every run, idle or busy. A wait with no time limit ({@code wait()}, {@code await()},
+ * {@code park()}) may also end with no wake-up at all, as the JDK allows: once per thread and
+ * run, beside the other threads' steps (never as the only way on, where it would hide a
+ * deadlock), so a wait that is not in a loop around its condition fails.
  *
  * <p>A thread that blocks in a call the checker does not model ({@code CyclicBarrier},
  * {@code Phaser}, {@code Exchanger}, a {@code BlockingQueue}, a {@code Future}) would hang the

@@ -25,7 +25,7 @@ class TimeAndBlockingTests {
             seen.add(raised[0]);
         });
         assertThat(outcome.failure()).as(await).isEmpty();
-        assertThat(outcome.complete()).as(await).isTrue();
+        assertThat(outcome.complete()).as(await + ": " + outcome).isTrue();
         return seen;
     }
 
@@ -33,10 +33,28 @@ class TimeAndBlockingTests {
     @DisplayName("explores both ends of a timed wait: woken in time, and its time running out")
     void timedWaitsBothWays() {
         assertThat(outcomes("awaitWithWait", "raiseWithNotify")).containsExactly(false, true);
+        assertThat(outcomes("awaitWithTimeUnit", "raiseWithNotify"))
+                .containsExactly(false, true);
         assertThat(outcomes("awaitWithCondition", "raiseWithSignal"))
                 .containsExactly(false, true);
         assertThat(outcomes("awaitWithPark", "raiseWithUnpark")).containsExactly(false, true);
         assertThat(outcomes("sleepThenLook", "raise")).containsExactly(false, true);
+    }
+
+    @Test
+    @DisplayName("sees a wake-up made through a method reference, as in"
+            + " forEach(Condition::signalAll) or ifPresent(LockSupport::unpark)")
+    void wakeUpsThroughMethodReferences() {
+        for (String[] pair : new String[][] {{"awaitForever", "raiseWithSignalReference"},
+                {"parkUntilRaised", "raiseWithUnparkReference"}}) {
+            ModelChecker.Outcome outcome = ModelChecker.check(1000, () -> {
+                Object waits = Fixtures.make("TimedWaits");
+                ModelChecker.inParallel(() -> Fixtures.call(waits, pair[0]),
+                        () -> Fixtures.call(waits, pair[1]));
+            });
+            assertThat(outcome.failure()).as(pair[1]).isEmpty();
+            assertThat(outcome.complete()).as(pair[1] + ": " + outcome).isTrue();
+        }
     }
 
     @Test

@@ -1,0 +1,211 @@
+package threadlab.hidden.gil;
+
+import java.time.Duration;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import threadlab.gil.GlobalInterpreterLock;
+import threadlab.grader.api.Points;
+import threadlab.hidden.support.ModelCheck;
+import threadlab.hidden.support.Verdict;
+
+/**
+ * The GIL's state, model-checked: small scenarios of two or three threads, run once for each
+ * interleaving with up to two thread switches. Time is the model checker's: a timed wait ends by
+ * a wake-up or by its time running out, both explored, and the clock moves only then, so no
+ * verdict depends on the machine's load. A wait with no time limit may also end with no wake-up
+ * at all, as the JDK allows, so a wait that is not in a loop shows. A field that the threads
+ * share without the GIL's own lock, {@code volatile} or an atomic fails as a data race, though
+ * every interleaving may give the right answer.
+ *
+ * <p>The scenarios are kept small on purpose: no thread spins, and none waits for a thread that
+ * may never come, so that every design the task allows (a ReentrantLock with Conditions, a
+ * monitor, a queue of parked threads, a semaphore) finishes in every interleaving.
+ */
+@DisplayName("Tasks 1 and 2, the GIL's state in every interleaving (model-checked)")
+class ModelCheckedGilHiddenTests {
+
+    /**
+     * The most interleavings a model check of a drop tries: every one with up to two thread
+     * switches, fewest first, the same ones on every run. A drop needs both switches (the waiter
+     * starts waiting while the holder runs, and its time runs out while the holder runs), so the
+     * interleavings that show a wrong drop come late: 100 misses some.
+     */
+    static final int INTERLEAVINGS = 400;
+
+    /** The most interleavings of the scenario with no drop, which has fewer steps. */
+    static final int FEW_INTERLEAVINGS = 100;
+
+    /** The switch interval of the scenarios; no real time passes, so its size costs nothing. */
+    private static final Duration INTERVAL = Duration.ofMillis(5);
+
+    /** Runs a body whose checked exception fails the scenario with the exception as its cause. */
+    private interface Body {
+        void run() throws Exception;
+    }
+
+    private static Runnable unchecked(Body body) {
+        return () -> {
+            try {
+                body.run();
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+    }
+
+    /** Calls a method that a thread without the GIL must not be able to use. */
+    private static boolean refused(Body call) throws Exception {
+        try {
+            call.run();
+            return false;
+        } catch (IllegalMonitorStateException e) {
+            return true;
+        }
+    }
+
+    @Test
+    @Tag("task:1")
+    @Points(2)
+    @Tag("rule:R1.4")
+    @Tag("rule:R1.5")
+    @DisplayName("a thread without the GIL asks whether it holds it and tries to release it,"
+            + " while another takes and releases it: no data race, and it is refused")
+    void aThreadWithoutTheGilReadsItsStateWithoutARace() {
+        ModelCheck.run(FEW_INTERLEAVINGS, () -> {
+            GlobalInterpreterLock gil = new GlobalInterpreterLock(INTERVAL);
+            boolean[] outsider = new boolean[2];
+            ModelCheck.inParallel(unchecked(() -> {
+                gil.acquire();
+                gil.release();
+            }), unchecked(() -> {
+                outsider[0] = gil.isHeldByCurrentThread();
+                outsider[1] = refused(gil::release);
+            }));
+            Verdict.check(!outsider[0], "isHeldByCurrentThread() to be false for a thread that"
+                    + " never took the GIL", "it was true", "isHeldByCurrentThread() must compare"
+                    + " the holder with Thread.currentThread()", null);
+            Verdict.check(outsider[1], "release() by a thread that never took the GIL to throw"
+                    + " IllegalMonitorStateException", "it did not throw", "release() must check"
+                    + " that the calling thread holds the GIL, under the GIL's own lock", null);
+        });
+    }
+
+    @Test
+    @Tag("task:2")
+    @Points(2)
+    @Tag("rule:R2.1")
+    @Tag("rule:R2.6")
+    @Tag("rule:R1.3")
+    @DisplayName("a holder drops the GIL when a waiter asks: the request comes after a whole"
+            + " interval, the drop wakes the waiter at once, and the holder gets it back only"
+            + " after the waiter had it, in every interleaving")
+    void aDropHandsTheGilToTheWaiter() {
+        ModelCheck.run(INTERLEAVINGS, () -> {
+            GlobalInterpreterLock gil = new GlobalInterpreterLock(INTERVAL);
+            Handover seen = new Handover();
+            ModelCheck.inParallel(unchecked(() -> holder(gil, seen)), unchecked(() -> {
+                seen.waiterCame = ModelCheck.now();
+                gil.acquire();
+                seen.waiterTook = ModelCheck.now();
+                seen.waiterHeldIt = gil.isHeldByCurrentThread();
+                gil.release();
+            }));
+            seen.check();
+        });
+    }
+
+    /** The holder's side: it takes the GIL, then drops it if asked within a few steps. */
+    private static void holder(GlobalInterpreterLock gil, Handover seen) throws Exception {
+        gil.acquire();
+        for (int step = 0; step < Handover.STEPS && seen.droppedAt < 0; step++) {
+            if (gil.dropRequested()) {
+                long asked = ModelCheck.now();
+                seen.askedAt = asked;
+                if (gil.dropIfRequested()) {
+                    seen.droppedAt = asked;
+                    seen.waiterHadItFirst = seen.waiterTook >= 0;
+                }
+            }
+        }
+        gil.release();
+    }
+
+    /**
+     * What the two threads saw, on the model checker's clock. The clock moves only when a wait's
+     * time runs out; a drop needs two thread switches (the waiter starts waiting while the holder
+     * runs; its time runs out while the holder runs), so within the checker's two no more time
+     * can pass between the holder seeing the request and its drop.
+     */
+    private static final class Handover {
+
+        /** Steps the holder runs, looking for a drop request between them. */
+        static final int STEPS = 2;
+
+        long waiterCame = -1;
+        long askedAt = -1;
+        long droppedAt = -1;
+        long waiterTook = -1;
+        boolean waiterHeldIt;
+        boolean waiterHadItFirst;
+
+        void check() {
+            Verdict.check(waiterHeldIt, "the waiter to hold the GIL once acquire() returned",
+                    "isHeldByCurrentThread() was false for it", "acquire() must make the calling"
+                            + " thread the holder before it returns", null);
+            if (askedAt >= 0) {
+                long waited = askedAt - waiterCame;
+                Verdict.check(waited >= INTERVAL.toNanos(), "the drop request only after a"
+                        + " waiter waited a whole switch interval (" + INTERVAL.toMillis()
+                        + " ms)", "it was set " + waited / 1_000 + " us after the waiter called"
+                        + " acquire()", "acquire() must wait the whole interval, not a part of"
+                        + " it, before it sets the drop request", null);
+            }
+            if (droppedAt < 0) {
+                return;
+            }
+            Verdict.check(waiterHadItFirst, "dropIfRequested() to return only after the waiter"
+                    + " had taken the GIL (forced switching)", "it returned, holding the GIL"
+                    + " again, before the waiter ever held it", "the wait for another thread to"
+                    + " take the GIL must be a loop (while, not if) that checks who took it: a"
+                    + " wait may end without a signal", null);
+            Verdict.check(waiterTook == droppedAt, "the drop to wake the waiter, which takes"
+                    + " the GIL with no time passing", "the waiter took it "
+                    + (waiterTook - droppedAt) / 1_000 + " us later, when its own wait timed"
+                    + " out", "dropIfRequested() releases the GIL as release() does: it must"
+                    + " wake a waiting thread too", null);
+        }
+    }
+
+    @Test
+    @Tag("task:2")
+    @Points(1)
+    @Tag("rule:R2.8")
+    @Tag("rule:R2.4")
+    @DisplayName("a thread that released the GIL calls dropIfRequested() while a waiter's drop"
+            + " request is still set: no data race, and it is refused")
+    void aThreadWithoutTheGilCannotDrop() {
+        ModelCheck.run(INTERLEAVINGS, () -> {
+            GlobalInterpreterLock gil = new GlobalInterpreterLock(INTERVAL);
+            boolean[] dropped = new boolean[1];
+            ModelCheck.inParallel(unchecked(() -> {
+                gil.acquire();
+                for (int step = 0; step < Handover.STEPS && !gil.dropRequested(); step++) {
+                    // A step of the program, between two looks at the drop request.
+                }
+                gil.release();
+                refused(() -> dropped[0] = gil.dropIfRequested());
+            }), unchecked(() -> {
+                gil.acquire();
+                gil.release();
+            }));
+            Verdict.check(!dropped[0], "dropIfRequested() by a thread that does not hold the"
+                    + " GIL to throw IllegalMonitorStateException (or, with no drop request,"
+                    + " to return false)", "it dropped the GIL and returned true",
+                    "dropIfRequested() must check that the calling thread holds the GIL, under"
+                    + " the GIL's own lock, before it drops it", null);
+        });
+    }
+}
