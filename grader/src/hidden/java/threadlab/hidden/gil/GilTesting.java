@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import threadlab.gil.InterpreterThread;
 import threadlab.hidden.support.Caller;
+import threadlab.hidden.support.Monitors;
 import threadlab.hidden.support.Stillness;
 import threadlab.hidden.support.Verdict;
 
@@ -177,28 +178,17 @@ final class GilTesting {
     }
 
     /**
-     * What an IllegalMonitorStateException from a thread of the test says about the GIL: if the
-     * JDK threw it, the GIL used its own lock or Condition without holding that lock; if the
-     * GIL's own code threw it, the GIL let a thread go on that it then refused as a holder.
+     * What an IllegalMonitorStateException from a thread of the test says about the GIL
+     * ({@link Monitors#cause}).
      *
      * @param thread the thread that threw it
      * @param thrown what it threw
      * @return the failure to throw
      */
     static AssertionError monitorState(String thread, IllegalMonitorStateException thrown) {
-        StackTraceElement[] stack = thrown.getStackTrace();
-        boolean byTheJdk = stack.length > 0 && stack[0].getClassName().startsWith("java.");
         return Verdict.fail("each thread to give up only a GIL it holds, and the GIL to use its"
                         + " own lock only while holding it",
-                "\"" + thread + "\" threw " + thrown,
-                byTheJdk ? "the GIL's own lock was unlocked, or its Condition awaited or"
-                        + " signalled, by a thread that does not hold that lock: lock() it first,"
-                        + " keep every use of it between lock() and the unlock() in a finally,"
-                        + " and unlock it once"
-                        : "the GIL let a thread go on without holding it, then refused it as a"
-                        + " holder: a woken waiter must check again that the GIL is free (wait in"
-                        + " a while loop, not an if), and the holder check must compare the"
-                        + " holder with Thread.currentThread()", null);
+                "\"" + thread + "\" threw " + thrown, Monitors.cause(thrown), null);
     }
 
     /**

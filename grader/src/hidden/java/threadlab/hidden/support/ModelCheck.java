@@ -85,6 +85,9 @@ public final class ModelCheck {
             verdict = Verdict.of(Verdict.Kind.STUDENT_EXCEPTION, thrown.getClass().getName()
                     + (thrown.getMessage() == null ? "" : ": " + thrown.getMessage()));
         }
+        if (thrown instanceof IllegalMonitorStateException wrong) {
+            verdict = verdict.withLikelyCause(Monitors.cause(wrong));
+        }
         if (interleaving.isEmpty()) {
             return verdict;
         }
