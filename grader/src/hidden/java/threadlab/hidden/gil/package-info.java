@@ -56,6 +56,12 @@
  *       {@code forcedSwitching}</td>
  *       <td>Steps counted; the asker leaves before the drop and the test decides when another
  *       thread comes.</td></tr>
+ *   <tr><td>The drop request comes after a whole interval; a drop wakes the waiter; the holder
+ *       gets the GIL back only after the waiter had it, even if a wait ends with no wake-up.</td>
+ *       <td>{@code ModelCheckedGilHiddenTests.aDropHandsTheGilToTheWaiter}</td>
+ *       <td>The model checker's clock, which moves only when it lets a wait's time run out:
+ *       the request must come a whole interval after the waiter came, and the waiter must
+ *       take the GIL with no time passing after the drop. No real time passes.</td></tr>
  *   <tr><td>whileReleased() lets others run while the call blocks.</td>
  *       <td>{@code Task3WhileReleasedHiddenTests}</td>
  *       <td>The blocking call lasts until the test opens a latch.</td></tr>

@@ -41,7 +41,8 @@ public final class Course {
      * @return the packages
      */
     public static List<String> modelCheckedPackages() {
-        return List.of(REFCOUNT.exercisePackage(), GIL.exercisePackage());
+        return List.of(REFCOUNT.exercisePackage(), GIL.exercisePackage(),
+                THREADS.exercisePackage());
     }
 
     /**
