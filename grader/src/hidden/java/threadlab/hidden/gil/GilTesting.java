@@ -7,7 +7,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import threadlab.gil.InterpreterThread;
 import threadlab.hidden.support.Caller;
+import threadlab.hidden.support.Monitors;
 import threadlab.hidden.support.Stillness;
+import threadlab.hidden.support.Verdict;
 
 /** What the hidden tests of module 2 share. */
 final class GilTesting {
@@ -153,8 +155,40 @@ final class GilTesting {
             }
         }
         for (Caller caller : callers) {
+            if (caller.failure() instanceof IllegalMonitorStateException wrong) {
+                throw monitorState(caller.thread().getName(), wrong);
+            }
             caller.rethrow();
         }
+    }
+
+    /**
+     * Calls the GIL on the test's own thread, where an IllegalMonitorStateException says what it
+     * says on any thread of the test ({@link #monitorState}).
+     *
+     * @param call the call
+     * @throws Exception what the call threw
+     */
+    static void call(Caller.Body call) throws Exception {
+        try {
+            call.run();
+        } catch (IllegalMonitorStateException wrong) {
+            throw monitorState(Thread.currentThread().getName(), wrong);
+        }
+    }
+
+    /**
+     * What an IllegalMonitorStateException from a thread of the test says about the GIL
+     * ({@link Monitors#cause}).
+     *
+     * @param thread the thread that threw it
+     * @param thrown what it threw
+     * @return the failure to throw
+     */
+    static AssertionError monitorState(String thread, IllegalMonitorStateException thrown) {
+        return Verdict.fail("each thread to give up only a GIL it holds, and the GIL to use its"
+                        + " own lock only while holding it",
+                "\"" + thread + "\" threw " + thrown, Monitors.cause(thrown), null);
     }
 
     /**

@@ -50,7 +50,7 @@ class Task1LockHiddenTests {
         // first turn, however busy the machine: otherwise one thread may do all its turns before
         // the next one starts, and a GIL that never wakes a waiter would pass.
         CountDownLatch arrived = new CountDownLatch(threads);
-        gil.acquire();
+        GilTesting.call(gil::acquire);
         for (int t = 1; t <= threads; t++) {
             callers.add(Caller.start("thread-" + t, () -> {
                 arrived.countDown();
@@ -73,7 +73,7 @@ class Task1LockHiddenTests {
         // A GIL that spins never blocks; it waits a quarter of a second here.
         Caller.eventually(Duration.ofMillis(250),
                 () -> callers.stream().allMatch(c -> c.blocked() || c.finished()));
-        gil.release();
+        GilTesting.call(gil::release);
         String late = GilTesting.await(() -> callers.stream().allMatch(Caller::finished));
         List<String> running = GilTesting.stillRunning(callers);
         GilTesting.rethrowFirst(callers);
@@ -92,8 +92,9 @@ class Task1LockHiddenTests {
         Verdict.check(late == null,
                 threads + " threads to take and release the GIL " + turns + " times each",
                 "they were " + late + ": " + running + " never finished",
-                "a waiting thread was never woken up, or the GIL was never let go: release()"
-                        + " must free the GIL and wake a waiting thread", null);
+                "a lost wake-up, or release() never lets go of the GIL: release() must free the"
+                        + " GIL, unlock what it locked (in a finally), and wake a waiting thread",
+                null);
     }
 
     @Test

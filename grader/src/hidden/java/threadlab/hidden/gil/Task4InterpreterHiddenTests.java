@@ -69,13 +69,13 @@ class Task4InterpreterHiddenTests {
                 "every step to run alone, holding the GIL",
                 mostInside.get() > 1 ? "up to " + mostInside.get() + " steps ran at the same time"
                         : "a step of " + withoutGil.get() + " ran without holding the GIL",
-                "run() must take the GIL before the first step and hold it for every step",
-                null);
+                "a step ran outside the GIL: run() must take the GIL before the first step and"
+                        + " hold it for every step", null);
         Verdict.check(late == null && plainCount[0] == 8_000,
                 "4 threads x 2,000 steps, each adding 1 to a plain counter: 8,000",
                 late != null ? "the threads were " + late : "the counter is " + plainCount[0],
-                "a thread did not get its turns: check that the GIL is released at the end of"
-                        + " run()", null);
+                "a thread did not get its turns: run() must release the GIL at its end, in a"
+                        + " finally, so that the next thread gets it", null);
     }
 
     @Test
@@ -234,6 +234,9 @@ class Task4InterpreterHiddenTests {
         }
         for (InterpreterThread thread : threads) {
             Throwable failure = thread.failure().orElse(null);
+            if (failure instanceof IllegalMonitorStateException wrong) {
+                throw GilTesting.monitorState(thread.getName(), wrong);
+            }
             if (failure instanceof Exception) {
                 throw (Exception) failure;
             }

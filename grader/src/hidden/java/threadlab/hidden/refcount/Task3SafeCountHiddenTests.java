@@ -17,6 +17,7 @@ import threadlab.hidden.support.Caller;
 import threadlab.hidden.support.ModelCheck;
 import threadlab.hidden.support.Verdict;
 import threadlab.refcount.SafeRefCount;
+import threadlab.refcount.UseAfterFreeException;
 
 /**
  * The thread-safe count. Races are found by model checking: the same interleavings are tried on
@@ -52,9 +53,9 @@ class Task3SafeCountHiddenTests {
         SafeRefCount count = new SafeRefCount(frees::incrementAndGet);
         List<String> seen = new ArrayList<>();
         seen.add("new: " + count.get());
-        count.incref();
+        increfLive(count, seen);
         seen.add("incref: " + count.get());
-        count.incref();
+        increfLive(count, seen);
         seen.add("incref: " + count.get());
         count.decref();
         seen.add("decref: " + count.get());
@@ -76,6 +77,26 @@ class Task3SafeCountHiddenTests {
                         + " taking one off, not before" : frees.get() == 0 ? "decref never runs"
                         + " free: the decref whose update takes the count to 0 must call"
                         + " free.run()" : "free must run once only", null);
+    }
+
+    /**
+     * An incref on one thread, on an object that no decref has freed: a use-after-free here is
+     * the student's incref at fault, and the verdict says how.
+     */
+    private static void increfLive(SafeRefCount count, List<String> seen) {
+        int before = count.get();
+        try {
+            count.incref();
+        } catch (UseAfterFreeException e) {
+            throw Verdict.fail("incref() on an object no decref has freed to add one to its"
+                    + " count, as in " + List.of("new: 1", "incref: 2", "incref: 3"),
+                    "incref() threw UseAfterFreeException (" + e.getMessage() + ") after the"
+                            + " counts " + seen,
+                    before > 0 ? "incref() refused a live object: its check for a freed"
+                            + " object is wrong; refuse only a count of 0 or less"
+                            : "an incref() took the count down, not up: incref adds exactly"
+                            + " one (compareAndSet(seen, seen + 1))", null);
+        }
     }
 
     @Test

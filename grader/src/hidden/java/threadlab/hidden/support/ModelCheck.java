@@ -1,5 +1,7 @@
 package threadlab.hidden.support;
 
+import threadlab.grader.api.VerdictError;
+import threadlab.grader.protocol.Verdict;
 import threadlab.grader.testjvm.modelcheck.ModelChecker;
 
 /**
@@ -7,12 +9,11 @@ import threadlab.grader.testjvm.modelcheck.ModelChecker;
  * their steps, fewest thread switches first, the same interleavings in the same order on every
  * run. When one breaks the scenario's checks, the student sees the checks' message and that
  * interleaving, a column per thread, read from top to bottom. A data race fails the check too,
- * with both accesses named. A design that blocks in a call the checker does not model passes
+ * with both accesses named. What the code threw stays the failure's cause, so a task not done yet
+ * still reads as one. A design that blocks in a call the checker does not model passes
  * the check with a note: the other tests grade it.
  */
 public final class ModelCheck {
-
-    private static final String NOT_DONE = "Task ";
 
     private ModelCheck() {
     }
@@ -32,11 +33,7 @@ public final class ModelCheck {
                 + " passes."));
         outcome.failure().ifPresent(failure -> {
             Throwable thrown = failure.thrown();
-            if (thrown instanceof UnsupportedOperationException notDone
-                    && String.valueOf(notDone.getMessage()).startsWith(NOT_DONE)) {
-                throw notDone;
-            }
-            throw new AssertionError(feedback(thrown, failure.interleaving()), thrown);
+            throw new VerdictError(verdict(thrown, failure.interleaving()), thrown);
         });
     }
 
@@ -74,20 +71,28 @@ public final class ModelCheck {
         return ModelChecker.now();
     }
 
-    /** The failed check, or what the code threw, and the interleaving that shows it. */
-    static String feedback(Throwable thrown, String interleaving) {
-        String message;
-        if (thrown instanceof AssertionError) {
-            message = String.valueOf(thrown.getMessage());
+    /**
+     * The failed check, or what the code threw, as a verdict of a race, with the interleaving
+     * that shows it as its evidence.
+     */
+    static Verdict verdict(Throwable thrown, String interleaving) {
+        Verdict verdict;
+        if (thrown instanceof VerdictError error) {
+            verdict = error.verdict().withKind(Verdict.Kind.RACE);
+        } else if (thrown instanceof AssertionError) {
+            verdict = Verdict.of(Verdict.Kind.RACE, String.valueOf(thrown.getMessage()));
         } else {
-            message = "Your code threw " + thrown.getClass().getName()
-                    + (thrown.getMessage() == null ? "" : ": " + thrown.getMessage());
+            verdict = Verdict.of(Verdict.Kind.STUDENT_EXCEPTION, thrown.getClass().getName()
+                    + (thrown.getMessage() == null ? "" : ": " + thrown.getMessage()));
+        }
+        if (thrown instanceof IllegalMonitorStateException wrong) {
+            verdict = verdict.withLikelyCause(Monitors.cause(wrong));
         }
         if (interleaving.isEmpty()) {
-            return message;
+            return verdict;
         }
-        return message + "\nThe interleaving that shows it, found by model checking (a column"
-                + " per thread, read from top to bottom; a rule across the table is where one"
-                + " thread was paused for another):\n" + interleaving;
+        return verdict.withEvidence("The interleaving that shows it, found by model checking (a"
+                + " column per thread, read from top to bottom; a rule across the table is where"
+                + " one thread was paused for another):\n" + interleaving);
     }
 }

@@ -1,8 +1,12 @@
 package threadlab.hidden.support;
 
+import threadlab.grader.api.VerdictError;
+
 /**
  * A failed hidden test's feedback, written for the student: what was expected, what happened,
- * the likely misconception, and the timeline of what the program printed.
+ * the likely misconception, and the timeline of what the program printed. Each goes to the
+ * grader as a field of its own ({@link threadlab.grader.protocol.Verdict}), so the reports never
+ * read them back out of a text.
  */
 public final class Verdict {
 
@@ -16,21 +20,13 @@ public final class Verdict {
      * @param happened what it saw instead
      * @param likelyCause the misconception that usually causes this
      * @param timeline what was printed, or {@code null}
-     * @return the error, with the feedback as its message
+     * @return the error, carrying the verdict's fields
      */
     public static AssertionError fail(String expected, String happened, String likelyCause,
             Timeline timeline) {
-        StringBuilder text = new StringBuilder()
-                .append("Expected: ").append(expected).append('\n')
-                .append("But: ").append(happened);
-        if (likelyCause != null && !likelyCause.isBlank()) {
-            text.append('\n').append("Likely cause: ").append(likelyCause);
-        }
-        if (timeline != null) {
-            text.append('\n').append("What happened, in order (time, thread, line):\n")
-                    .append(timeline.render());
-        }
-        return new AssertionError(text.toString());
+        return new VerdictError(threadlab.grader.protocol.Verdict.check(expected, happened,
+                likelyCause, timeline == null ? null
+                        : "What happened, in order (time, thread, line):\n" + timeline.render()));
     }
 
     /**

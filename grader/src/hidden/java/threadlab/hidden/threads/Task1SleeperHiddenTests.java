@@ -49,6 +49,9 @@ class Task1SleeperHiddenTests {
                     "it printed " + timeline.lines() + " there",
                     toSystemOut ? "the sleeper printed to System.out instead of the out"
                             + " stream given to its constructor"
+                            : timeline.lines().size() < expected.size() ? "a line is never"
+                            + " printed: the announcement and the wake-up each need their own"
+                            + " println, one before the sleep and one after it"
                             : "check the exact text: spelling, the apostrophes, the number of"
                             + " seconds, and the '!'",
                     timeline);

@@ -428,7 +428,8 @@ class Task2To4PyThreadHiddenTests {
         });
         t.setDaemon(true);
         Verdict.check(t.isDaemon(), "isDaemon() to be true after setDaemon(true)", "it was false",
-                "keep the daemon status on the java.lang.Thread", null);
+                "isDaemon() does not return the status setDaemon() set: keep the daemon status"
+                        + " on the java.lang.Thread, set it there and read it from there", null);
         t.start();
         Throwable thrown = null;
         try {

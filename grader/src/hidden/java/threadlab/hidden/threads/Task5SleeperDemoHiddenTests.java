@@ -104,9 +104,21 @@ class Task5SleeperDemoHiddenTests {
         Verdict.check(run.hiWhileAsleep == HI_COUNT,
                 "all " + HI_COUNT + " Hi lines printed by main while the sleeper is asleep",
                 run.hiWhileAsleep + " Hi lines were printed while it slept",
-                run.hiWhileAsleep == 0 ? "main waits for the sleeper before printing (a join()"
-                        + " before the loop?), or prints to another stream"
-                        : "print Hi exactly hiCount times", run.timeline);
+                hiCause(), run.timeline);
+    }
+
+    /** Why main printed too few Hi lines while the sleeper slept. */
+    private String hiCause() {
+        long hiAtAll = run.timeline.count(e -> e.text().equals("Hi"));
+        if (run.hiWhileAsleep > 0) {
+            return "print Hi exactly hiCount times";
+        }
+        if (hiAtAll == 0) {
+            return "main printed no Hi line at all: the loop that prints Hi hiCount times never"
+                    + " ran (check its condition against hiCount), or its println is missing";
+        }
+        return "main waits for the sleeper before printing (a join() before the loop?), or"
+                + " prints to another stream";
     }
 
     @Test
@@ -178,7 +190,8 @@ class Task5SleeperDemoHiddenTests {
     @DisplayName("demo() returns the started thread without waiting for it")
     void demoReturnsTheRunningThread() throws Exception {
         Verdict.check(run.returned.get() != null, "demo() to return the thread it started",
-                "it returned null", "return the PyThread", run.timeline);
+                "it returned null", "demo() returned null: return the PyThread it started",
+                run.timeline);
         Verdict.check(run.aliveAfterReturn,
                 "the returned thread to be alive after demo() returned, the sleeper still"
                         + " asleep",

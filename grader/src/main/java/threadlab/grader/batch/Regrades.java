@@ -45,7 +45,7 @@ public final class Regrades {
                                 + " run 1 it %s%s", r + 1, a.submission().name(),
                                 x.test().fullName(), y.passed() ? "passed" : "failed",
                                 x.passed() ? "passed" : "failed", y.passed() ? ""
-                                        : ": " + y.feedback().lines().findFirst().orElse("")));
+                                        : ": " + y.verdict().summary()));
                     }
                 }
             }

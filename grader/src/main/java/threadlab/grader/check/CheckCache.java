@@ -17,6 +17,7 @@ import threadlab.grader.grading.Grader;
 import threadlab.grader.course.ExerciseModule;
 import threadlab.grader.discover.Fingerprint;
 import threadlab.grader.discover.HiddenTest;
+import threadlab.grader.protocol.Verdict;
 import threadlab.grader.report.ModuleResult;
 import threadlab.grader.report.TestResult;
 import threadlab.grader.run.Limits;
@@ -49,7 +50,7 @@ public final class CheckCache {
 
     /** One kept test result. */
     record Row(String id, String group, String name, int points, int task, boolean passed,
-            String feedback, long millis) {
+            Verdict verdict, long millis) {
     }
 
     /**
@@ -100,7 +101,7 @@ public final class CheckCache {
             List<TestResult> tests = new ArrayList<>();
             for (Row row : stored.tests()) {
                 tests.add(new TestResult(new HiddenTest(module, row.id(), row.group(),
-                        row.name(), row.points(), row.task()), row.passed(), row.feedback(),
+                        row.name(), row.points(), row.task()), row.passed(), row.verdict(),
                         row.millis()));
             }
             return Optional.of(new ModuleResult(module, tests));
@@ -119,7 +120,7 @@ public final class CheckCache {
     public void store(ModuleResult result, String key) throws IOException {
         List<Row> rows = result.tests().stream().map(t -> new Row(t.test().uniqueId(),
                 t.test().group(), t.test().name(), t.test().points(), t.test().task(),
-                t.passed(), t.feedback(), t.millis())).toList();
+                t.passed(), t.verdict(), t.millis())).toList();
         Files.createDirectories(folder);
         Path file = file(result.module());
         Path temporary = Files.createTempFile(folder, result.module().folder(), ".tmp");

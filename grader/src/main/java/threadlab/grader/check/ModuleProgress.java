@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import threadlab.grader.course.ExerciseModule;
+import threadlab.grader.protocol.Verdict;
 import threadlab.grader.report.ModuleResult;
 import threadlab.grader.report.TestResult;
 
@@ -50,10 +51,10 @@ public record ModuleProgress(ExerciseModule module, List<TaskProgress> tasks,
         if (tests.isEmpty() || tests.stream().anyMatch(TestResult::passed)) {
             return Optional.empty();
         }
-        String feedback = tests.get(0).feedback();
-        boolean same = tests.stream().allMatch(t -> t.feedback().equals(feedback));
-        return same && tests.size() > 1 && !feedback.startsWith(TaskProgress.NOT_DONE)
-                ? Optional.of(feedback) : Optional.empty();
+        TestResult first = tests.get(0);
+        boolean same = tests.stream().allMatch(t -> t.verdict().equals(first.verdict()));
+        return same && tests.size() > 1 && first.verdict().kind() != Verdict.Kind.NOT_DONE
+                ? Optional.of(first.feedback()) : Optional.empty();
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.function.Function;
 import threadlab.grader.allowlist.ForbiddenApiException;
 import threadlab.grader.course.Course;
 import threadlab.grader.course.ExerciseModule;
+import threadlab.grader.protocol.Verdict;
 import threadlab.grader.report.TestResult;
 
 /**
@@ -75,6 +76,9 @@ public final class ProgressView {
         }
         TestResult failed = task.firstFailure().orElseThrow();
         out.append("  Failed: ").append(failed.test().fullName()).append('\n');
+        if (failed.verdict().kind() != Verdict.Kind.NOT_DONE) {
+            failed.failedRules().forEach(rule -> out.append(indent(rule)).append('\n'));
+        }
         out.append(indent(failed.feedback())).append('\n');
         out.append(hint(hints.apply(module.module()), folder, task.task()));
         out.append("Next: ").append(task.status() == TaskProgress.Status.NOT_STARTED

@@ -2,6 +2,7 @@ package threadlab.grader.check;
 
 import java.util.List;
 import java.util.Optional;
+import threadlab.grader.protocol.Verdict;
 import threadlab.grader.report.TestResult;
 
 /**
@@ -15,9 +16,6 @@ import threadlab.grader.report.TestResult;
  */
 public record TaskProgress(int task, Status status, int passed, int total,
         Optional<TestResult> firstFailure) {
-
-    /** The feedback of a test that met the skeleton's "Task N: ..." exception. */
-    static final String NOT_DONE = "Not done yet.";
 
     /** Where a task stands. */
     public enum Status {
@@ -62,7 +60,8 @@ public record TaskProgress(int task, Status status, int passed, int total,
             status = Status.DONE;
         } else if (blocked) {
             status = Status.NOT_RUN;
-        } else if (passed == 0 && tests.stream().allMatch(t -> t.feedback().startsWith(NOT_DONE))) {
+        } else if (passed == 0 && tests.stream()
+                .allMatch(t -> t.verdict().kind() == Verdict.Kind.NOT_DONE)) {
             status = Status.NOT_STARTED;
         } else {
             status = Status.FAILING;

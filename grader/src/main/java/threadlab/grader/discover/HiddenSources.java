@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
+import threadlab.grader.protocol.Verdict;
 
 /**
  * Keeps the hidden tests' source out of reports. A submission runs with the user's rights and
@@ -101,6 +102,19 @@ public final class HiddenSources {
      */
     public String feedback(String feedback) {
         return leaks(feedback) ? WITHHELD : feedback;
+    }
+
+    /**
+     * The verdict, or one of the same kind that says it was withheld, if any of its texts
+     * carries a line of the hidden tests' source.
+     *
+     * @param verdict the verdict
+     * @return it, or a verdict that reads {@link #WITHHELD}
+     */
+    public Verdict verdict(Verdict verdict) {
+        boolean leaked = Stream.of(verdict.expected(), verdict.happened(), verdict.likelyCause(),
+                verdict.evidence()).anyMatch(this::leaks);
+        return leaked ? Verdict.of(verdict.kind(), WITHHELD) : verdict;
     }
 
     /**

@@ -25,6 +25,7 @@ import threadlab.grader.failure.GraderException;
 import threadlab.grader.failure.GradingFailure;
 import threadlab.grader.failure.TamperedException;
 import threadlab.grader.files.Folders;
+import threadlab.grader.protocol.Verdict;
 import threadlab.grader.report.GradeReport;
 import threadlab.grader.report.ModuleResult;
 import threadlab.grader.report.TestResult;
@@ -39,6 +40,7 @@ import threadlab.grader.run.Sandbox;
 import threadlab.grader.run.TestJvmRunner;
 import threadlab.grader.run.TestOutcome;
 import threadlab.grader.run.TestRun;
+import threadlab.grader.run.VerdictFailure;
 import threadlab.grader.submission.Candidate;
 import threadlab.grader.submission.Snapshot;
 import threadlab.grader.submission.Submission;
@@ -567,7 +569,8 @@ public final class Grader implements AutoCloseable {
             throws GraderException {
         List<ModuleResult> modules = new ArrayList<>();
         plan().forEach((module, tests) -> modules.add(new ModuleResult(module, tests.stream()
-                .map(t -> new TestResult(t, false, failure.getMessage(), 0)).toList(),
+                .map(t -> new TestResult(t, false, VerdictFailure.verdictOf(failure), 0))
+                .toList(),
                 failure.getMessage())));
         return new GradeReport(submission, modules, version(), Runtime.version().toString(),
                 limits, 0, List.of(), 0, 0, 0, -1, sandbox().state());
@@ -589,13 +592,14 @@ public final class Grader implements AutoCloseable {
     private static TestResult result(HiddenTest test, TestOutcome outcome,
             HiddenSources sources) {
         if (outcome == null) {
-            return new TestResult(test, false, "Not run: the grader lost this test's result."
-                    + " Please report this to the course staff.", 0);
+            return new TestResult(test, false, Verdict.of(Verdict.Kind.NOT_RUN, "Not run: the"
+                    + " grader lost this test's result. Please report this to the course staff."),
+                    0);
         }
         List<OutputLine> output = outcome.output().stream().map(line -> sources.line(
                 line.text()).map(text -> new OutputLine(line.micros(), line.thread(),
                         line.channel(), text, line.shared())).orElse(line)).toList();
-        return new TestResult(test, outcome.passed(), sources.feedback(outcome.feedback()),
+        return new TestResult(test, outcome.passed(), sources.verdict(outcome.verdict()),
                 outcome.millis(), output, outcome.dropped());
     }
 

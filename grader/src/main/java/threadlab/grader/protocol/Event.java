@@ -13,8 +13,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *     {@code leftover} (threads still running after the last test) or {@code done}
  * @param id the JUnit id of the test or test class
  * @param passed for {@code finished}: whether it passed
- * @param feedback for {@code finished}: the student's feedback; for {@code stuck} and
- *     {@code leftover}: what the grader saw
+ * @param feedback for {@code stuck} and {@code leftover}: what the grader saw
+ * @param verdict for {@code finished}: why the test failed, in fields, or
+ *     {@link Verdict#PASSED}
  * @param millis for {@code finished}: how long it ran; for {@code done}: the processor time
  *     the test JVM used, when the JVM can tell
  * @param micros for {@code line}: when, in microseconds since the test JVM began
@@ -24,8 +25,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param count for {@code dropped}: how many lines; for {@code threads}: how many threads
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Event(String type, String id, Boolean passed, String feedback, Long millis,
-        Long micros, String thread, String channel, String text, Integer count) {
+public record Event(String type, String id, Boolean passed, String feedback, Verdict verdict,
+        Long millis, Long micros, String thread, String channel, String text, Integer count) {
 
     /** A kind of event. */
     public static final String STARTED = "started";
@@ -52,7 +53,7 @@ public record Event(String type, String id, Boolean passed, String feedback, Lon
      * @return the event
      */
     public static Event started(String id) {
-        return new Event(STARTED, id, null, null, null, null, null, null, null, null);
+        return new Event(STARTED, id, null, null, null, null, null, null, null, null, null);
     }
 
     /**
@@ -60,8 +61,9 @@ public record Event(String type, String id, Boolean passed, String feedback, Lon
      *
      * @return the event
      */
-    public static Event finished(String id, boolean passed, String feedback, long millis) {
-        return new Event(FINISHED, id, passed, feedback, millis, null, null, null, null, null);
+    public static Event finished(String id, Verdict verdict, long millis) {
+        return new Event(FINISHED, id, verdict.passed(), null, verdict, millis, null, null, null,
+                null, null);
     }
 
     /**
@@ -70,7 +72,7 @@ public record Event(String type, String id, Boolean passed, String feedback, Lon
      * @return the event
      */
     public static Event ended(String id) {
-        return new Event(ENDED, id, null, null, null, null, null, null, null, null);
+        return new Event(ENDED, id, null, null, null, null, null, null, null, null, null);
     }
 
     /**
@@ -79,7 +81,7 @@ public record Event(String type, String id, Boolean passed, String feedback, Lon
      * @return the event
      */
     public static Event line(String id, long micros, String thread, String channel, String text) {
-        return new Event(LINE, id, null, null, null, micros, thread, channel, text, null);
+        return new Event(LINE, id, null, null, null, null, micros, thread, channel, text, null);
     }
 
     /**
@@ -88,7 +90,7 @@ public record Event(String type, String id, Boolean passed, String feedback, Lon
      * @return the event
      */
     public static Event dropped(String id, int count) {
-        return new Event(DROPPED, id, null, null, null, null, null, null, null, count);
+        return new Event(DROPPED, id, null, null, null, null, null, null, null, null, count);
     }
 
     /**
@@ -97,7 +99,7 @@ public record Event(String type, String id, Boolean passed, String feedback, Lon
      * @return the event
      */
     public static Event stuck(String id, String diagnosis) {
-        return new Event(STUCK, id, null, diagnosis, null, null, null, null, null, null);
+        return new Event(STUCK, id, null, diagnosis, null, null, null, null, null, null, null);
     }
 
     /**
@@ -106,7 +108,7 @@ public record Event(String type, String id, Boolean passed, String feedback, Lon
      * @return the event
      */
     public static Event threads(int count) {
-        return new Event(THREADS, null, null, null, null, null, null, null, null, count);
+        return new Event(THREADS, null, null, null, null, null, null, null, null, null, count);
     }
 
     /**
@@ -115,7 +117,8 @@ public record Event(String type, String id, Boolean passed, String feedback, Lon
      * @return the event
      */
     public static Event leftover(String description) {
-        return new Event(LEFTOVER, null, null, description, null, null, null, null, null, null);
+        return new Event(LEFTOVER, null, null, description, null, null, null, null, null, null,
+                null);
     }
 
     /**
@@ -124,6 +127,6 @@ public record Event(String type, String id, Boolean passed, String feedback, Lon
      * @return the event
      */
     public static Event done(Long cpuMillis) {
-        return new Event(DONE, null, null, null, cpuMillis, null, null, null, null, null);
+        return new Event(DONE, null, null, null, null, cpuMillis, null, null, null, null, null);
     }
 }

@@ -15,13 +15,15 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import threadlab.grader.discover.Visibility;
+import threadlab.grader.protocol.Verdict;
 import threadlab.grader.run.Sandbox;
 
 /**
  * Writes a report in Gradescope's {@code results.json} format: the score, the most points, and
  * one entry per test with its name, points, status, feedback, visibility and the module's folder
- * as a tag. Each test's visibility comes from the rubric; the summary at the top, which students
- * see at once, names no test whose result is to be shown later.
+ * as a tag; under the test's {@code extra_data}, a failed test's verdict in fields. Each test's
+ * visibility comes from the rubric; the summary at the top, which students see at once, names no
+ * test whose result is to be shown later.
  */
 public final class GradescopeResults {
 
@@ -84,10 +86,39 @@ public final class GradescopeResults {
                                 .toList()));
                 entry.put("visibility", test.test().visibility().word());
                 entry.putArray("tags").add(module.module().folder());
-                entry.putObject("extra_data").put("millis", test.millis());
+                ObjectNode extra = entry.putObject("extra_data");
+                extra.put("millis", test.millis());
+                if (!test.passed()) {
+                    verdict(extra.putObject("verdict"), test.verdict());
+                }
             }
         }
         return root;
+    }
+
+    /**
+     * A failed test's verdict, field by field, beside its {@code output}: {@code kind},
+     * {@code expected}, {@code happened}, {@code likely_cause}, {@code rules}, {@code limit}
+     * ({@code value} and {@code what}) and {@code evidence}; an empty text is left out.
+     */
+    private static void verdict(ObjectNode node, Verdict verdict) {
+        node.put("kind", verdict.kind().name());
+        putText(node, "expected", verdict.expected());
+        putText(node, "happened", verdict.happened());
+        putText(node, "likely_cause", verdict.likelyCause());
+        ArrayNode rules = node.putArray("rules");
+        verdict.rules().forEach(rules::add);
+        if (verdict.limit() != null) {
+            node.putObject("limit").put("value", verdict.limit().value())
+                    .put("what", verdict.limit().what());
+        }
+        putText(node, "evidence", verdict.evidence());
+    }
+
+    private static void putText(ObjectNode node, String key, String text) {
+        if (!text.isEmpty()) {
+            node.put(key, text);
+        }
     }
 
     /**
@@ -136,7 +167,7 @@ public final class GradescopeResults {
         }
         Optional<TestResult> first = report.firstFailure();
         boolean nothingDone = report.tests().stream()
-                .allMatch(t -> t.feedback().startsWith("Not done yet."));
+                .allMatch(t -> t.verdict().kind() == Verdict.Kind.NOT_DONE);
         if (first.isEmpty() || nothingDone) {
             return TextReport.nextStep(report);
         }

@@ -38,6 +38,10 @@ final class Html {
             .ch-sleep{color:#7a4fb8;font-style:italic}.ch-System\\.out,.ch-System\\.err\
             {color:#b45309}
             .shared{background:#fafbfc}
+            dl.verdict{display:grid;grid-template-columns:max-content 1fr;gap:2px 12px;\
+            margin:6px 0}
+            dl.verdict dt{font-weight:600;color:#5b6475}dl.verdict dd{margin:0;\
+            white-space:pre-wrap;overflow-wrap:anywhere}
             a{color:#2451a6}
             """;
 

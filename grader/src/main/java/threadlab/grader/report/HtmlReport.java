@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import threadlab.grader.protocol.Verdict;
 import threadlab.grader.run.Limits;
 import threadlab.grader.run.OutputLine;
 
@@ -77,8 +78,7 @@ public final class HtmlReport {
             b.append("<p class=\"rule\">").append(Html.escape(rule)).append("</p>");
         }
         if (!test.passed()) {
-            b.append("<pre class=\"feedback\">").append(Html.escape(test.feedback()))
-                    .append("</pre>");
+            verdict(b, test.verdict());
         }
         if (!test.output().isEmpty()) {
             b.append("<details").append(test.passed() ? "" : " open")
@@ -92,6 +92,39 @@ public final class HtmlReport {
             b.append("</details>");
         }
         b.append("</div>");
+    }
+
+    /**
+     * A failed test's verdict, field by field: a task not done yet in a sentence; otherwise what
+     * was expected, what happened, the likely cause and the limit as a list of terms, and the
+     * evidence as it was written.
+     */
+    private static void verdict(StringBuilder b, Verdict verdict) {
+        if (verdict.kind() == Verdict.Kind.NOT_DONE) {
+            b.append("<p class=\"verdict not-done\">").append(Html.escape(verdict.render()))
+                    .append("</p>");
+            return;
+        }
+        b.append("<dl class=\"verdict ").append(verdict.kind().name().toLowerCase(Locale.ROOT)
+                .replace('_', '-')).append("\">");
+        term(b, "Expected", verdict.expected());
+        term(b, verdict.expected().isEmpty() ? "What happened" : "But", verdict.happened());
+        term(b, "Likely cause", verdict.likelyCause());
+        if (verdict.limit() != null) {
+            term(b, "Limit", verdict.limit().value() + ": " + verdict.limit().what());
+        }
+        b.append("</dl>");
+        if (!verdict.evidence().isEmpty()) {
+            b.append("<pre class=\"evidence\">").append(Html.escape(verdict.evidence()))
+                    .append("</pre>");
+        }
+    }
+
+    private static void term(StringBuilder b, String term, String text) {
+        if (!text.isEmpty()) {
+            b.append("<dt>").append(term).append("</dt><dd>").append(Html.escape(text))
+                    .append("</dd>");
+        }
     }
 
     private static List<String> threads(List<OutputLine> lines) {

@@ -7,15 +7,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import threadlab.grader.protocol.Verdict;
 
 /**
- * The most common reasons a class lost points. A hidden test's feedback names the likely
- * misconception on a line of its own ({@code Likely cause: ...}); feedback without one counts
- * by its first line, such as a task not done yet or a module that did not compile.
+ * The most common reasons a class lost points. A failed test's verdict names the likely
+ * misconception in a field of its own; a verdict without one counts by the first line of what
+ * happened, such as a task not done yet or a module that did not compile.
  */
 public final class Misconceptions {
 
-    private static final String LIKELY = "Likely cause: ";
     private static final int LONGEST = 200;
 
     private Misconceptions() {
@@ -34,16 +34,12 @@ public final class Misconceptions {
     /**
      * The reason a failed test gives.
      *
-     * @param feedback the test's feedback
-     * @return its likely cause, or else its first line
+     * @param verdict the test's verdict
+     * @return its likely cause, or else the first line of what happened, cut to a length
      */
-    public static String reason(String feedback) {
-        for (String line : feedback.lines().toList()) {
-            if (line.startsWith(LIKELY)) {
-                return cut(line.substring(LIKELY.length()).strip());
-            }
-        }
-        return cut(feedback.lines().findFirst().orElse("(no feedback)").strip());
+    public static String reason(Verdict verdict) {
+        String summary = verdict.summary();
+        return cut(summary.isEmpty() ? "(no feedback)" : summary);
     }
 
     private static String cut(String text) {
@@ -63,7 +59,7 @@ public final class Misconceptions {
         students.forEach((student, report) -> {
             for (TestResult test : report.tests()) {
                 if (!test.passed()) {
-                    String reason = reason(test.feedback());
+                    String reason = reason(test.verdict());
                     who.computeIfAbsent(reason, r -> new LinkedHashSet<>()).add(student);
                     where.computeIfAbsent(reason, r -> new LinkedHashSet<>())
                             .add(test.test().fullName());

@@ -2,6 +2,7 @@ package threadlab.grader.report;
 
 import java.util.Locale;
 import java.util.stream.Collectors;
+import threadlab.grader.protocol.Verdict;
 
 /** The report a person reads in a terminal: points per test, feedback, the total, what next. */
 public final class TextReport {
@@ -59,7 +60,7 @@ public final class TextReport {
             return "Full marks: every hidden test passed.";
         }
         boolean nothingDone = report.tests().stream()
-                .allMatch(t -> t.feedback().startsWith("Not done yet."));
+                .allMatch(t -> t.verdict().kind() == Verdict.Kind.NOT_DONE);
         TestResult first = report.firstFailure().get();
         String module = first.test().module().folder();
         if (nothingDone) {

@@ -1,10 +1,11 @@
 package threadlab.grader.run;
 
 import java.time.Duration;
-import threadlab.grader.failure.GradingFailure;
+import java.util.List;
+import threadlab.grader.protocol.Verdict;
 
 /** The submission used up its time before this test could finish or start. */
-public final class SubmissionTimedOutException extends GradingFailure {
+public final class SubmissionTimedOutException extends VerdictFailure {
 
     private static final long serialVersionUID = 1L;
 
@@ -14,8 +15,10 @@ public final class SubmissionTimedOutException extends GradingFailure {
      * @param limit the per-submission limit
      */
     public SubmissionTimedOutException(Duration limit) {
-        super("Not run to the end: all tests of a submission must finish within "
-                + Limits.seconds(limit) + ", and earlier tests used that time up. Fix the tests"
-                + " that timed out first.");
+        super(new Verdict(Verdict.Kind.TIMED_OUT, "all tests of a submission to finish within "
+                + Limits.seconds(limit), "earlier tests used that time up, so this one did not"
+                + " run to the end. Fix the tests that timed out first.", "", List.of(),
+                new Verdict.Limit(Limits.seconds(limit), "the time of all tests of a"
+                        + " submission"), ""));
     }
 }

@@ -1,9 +1,10 @@
 package threadlab.grader.run;
 
-import threadlab.grader.failure.GradingFailure;
+import java.util.List;
+import threadlab.grader.protocol.Verdict;
 
 /** The test JVM ended while a test ran: the submission called System.exit, or crashed it. */
-public final class TestJvmExitedException extends GradingFailure {
+public final class TestJvmExitedException extends VerdictFailure {
 
     private static final long serialVersionUID = 1L;
 
@@ -14,9 +15,10 @@ public final class TestJvmExitedException extends GradingFailure {
      * @param log the last lines the JVM wrote, or an empty string
      */
     public TestJvmExitedException(int exitCode, String log) {
-        super("Expected this test to finish and report, but the Java virtual machine running it"
-                + " ended (exit code " + exitCode + "). Does your code call System.exit() or"
-                + " Runtime.halt()? A program's threads should end by returning."
-                + (log.isBlank() ? "" : "\nThe JVM's last words:\n" + log));
+        super(new Verdict(Verdict.Kind.JVM_EXITED, "this test to finish and report", "the Java"
+                + " virtual machine running it ended (exit code " + exitCode + ").", "your code"
+                + " calls System.exit() or Runtime.halt(); a program's threads should end by"
+                + " returning", List.of(), null, log.isBlank() ? ""
+                        : "The JVM's last words:\n" + log));
     }
 }

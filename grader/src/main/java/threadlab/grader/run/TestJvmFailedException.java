@@ -1,9 +1,10 @@
 package threadlab.grader.run;
 
-import threadlab.grader.failure.GradingFailure;
+import java.util.List;
+import threadlab.grader.protocol.Verdict;
 
 /** The test JVM could not run the tests at all. */
-public final class TestJvmFailedException extends GradingFailure {
+public final class TestJvmFailedException extends VerdictFailure {
 
     private static final long serialVersionUID = 1L;
 
@@ -14,8 +15,8 @@ public final class TestJvmFailedException extends GradingFailure {
      * @param log what it wrote
      */
     public TestJvmFailedException(int exitCode, String log) {
-        super("The Java virtual machine for the tests ended (exit code " + exitCode + ") before"
-                + " it ran a test, so no test could run." + (log.isBlank() ? ""
-                : " It said:\n" + log));
+        super(new Verdict(Verdict.Kind.JVM_EXITED, "", "The Java virtual machine for the tests"
+                + " ended (exit code " + exitCode + ") before it ran a test, so no test could"
+                + " run.", "", List.of(), null, log.isBlank() ? "" : "It said:\n" + log));
     }
 }

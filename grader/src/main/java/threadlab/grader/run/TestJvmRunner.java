@@ -31,6 +31,8 @@ import threadlab.grader.failure.GradingFailure;
 import threadlab.grader.protocol.Event;
 import threadlab.grader.protocol.Protocol;
 import threadlab.grader.protocol.Text;
+import threadlab.grader.protocol.Verdict;
+import threadlab.grader.text.StudentText;
 
 /**
  * Runs hidden tests in a JVM of their own, so that a submission that hangs, floods its output or
@@ -360,8 +362,7 @@ public final class TestJvmRunner {
                         if (remaining.contains(event.id()) && !outcomes.containsKey(event.id())) {
                             outcomes.put(event.id(), new TestOutcome(event.id(),
                                     passes(event, steps.isEmpty() ? null : steps.peek().id()),
-                                    event.feedback() == null ? "" : event.feedback(),
-                                    event.millis() == null ? 0 : event.millis()));
+                                    verdict(event), event.millis() == null ? 0 : event.millis()));
                             finishedHere++;
                         }
                         end(steps, event.id());
@@ -629,7 +630,21 @@ public final class TestJvmRunner {
      * @return whether the test passed
      */
     static boolean passes(Event finished, String running) {
-        return Boolean.TRUE.equals(finished.passed()) && finished.id().equals(running);
+        return Boolean.TRUE.equals(finished.passed()) && finished.id().equals(running)
+                && (finished.verdict() == null || finished.verdict().passed());
+    }
+
+    /**
+     * A finished test's verdict as the grader takes it: each text cut to
+     * {@link StudentText#FEEDBACK} characters and cleaned, whatever the test JVM sent. The rules
+     * are left out: the grader names them from the hidden test's own tags.
+     *
+     * @param finished the event that says the test finished
+     * @return the verdict; a failed check with no reason for a failure that sent none
+     */
+    static Verdict verdict(Event finished) {
+        Verdict sent = finished.verdict() == null ? Verdict.UNEXPLAINED : finished.verdict();
+        return sent.withRules(List.of()).bounded(StudentText.FEEDBACK, StudentText.FEEDBACK);
     }
 
     /** Ends a step; the step around it, if any, runs on from now. */

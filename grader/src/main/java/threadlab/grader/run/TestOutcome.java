@@ -1,23 +1,27 @@
 package threadlab.grader.run;
 
 import java.util.List;
+import threadlab.grader.protocol.Verdict;
 
 /**
  * How one hidden test went.
  *
  * @param uniqueId the test's JUnit id
  * @param passed whether it passed
- * @param feedback for a failed test, what was expected and what happened; empty if it passed
+ * @param verdict for a failed test, why, in fields; {@link Verdict#PASSED} if it passed
  * @param millis how long it ran
  * @param output what the submission printed during the test, and during its test class's set-up
  * @param dropped how many more lines it printed than the report keeps
  */
-public record TestOutcome(String uniqueId, boolean passed, String feedback, long millis,
+public record TestOutcome(String uniqueId, boolean passed, Verdict verdict, long millis,
         List<OutputLine> output, int dropped) {
 
-    /** An outcome. */
+    /** An outcome; a passed test has no verdict but {@link Verdict#PASSED}. */
     public TestOutcome {
         output = List.copyOf(output);
+        if (passed || verdict == null || verdict.passed()) {
+            verdict = passed ? Verdict.PASSED : Verdict.UNEXPLAINED;
+        }
     }
 
     /**
@@ -25,23 +29,23 @@ public record TestOutcome(String uniqueId, boolean passed, String feedback, long
      *
      * @param uniqueId the test's JUnit id
      * @param passed whether it passed
-     * @param feedback the feedback
+     * @param verdict why it failed
      * @param millis how long it ran
      */
-    public TestOutcome(String uniqueId, boolean passed, String feedback, long millis) {
-        this(uniqueId, passed, feedback, millis, List.of(), 0);
+    public TestOutcome(String uniqueId, boolean passed, Verdict verdict, long millis) {
+        this(uniqueId, passed, verdict, millis, List.of(), 0);
     }
 
     /**
      * A failed outcome for a test that did not report one itself.
      *
      * @param uniqueId the test
-     * @param failure why it failed
+     * @param failure why it failed: a limit it passed, or why it could not run
      * @param millis how long it ran
      * @return the outcome
      */
     public static TestOutcome failed(String uniqueId, Exception failure, long millis) {
-        return new TestOutcome(uniqueId, false, failure.getMessage(), millis);
+        return new TestOutcome(uniqueId, false, VerdictFailure.verdictOf(failure), millis);
     }
 
     /**
@@ -52,6 +56,6 @@ public record TestOutcome(String uniqueId, boolean passed, String feedback, long
      * @return the outcome
      */
     public TestOutcome withOutput(List<OutputLine> lines, int droppedLines) {
-        return new TestOutcome(uniqueId, passed, feedback, millis, lines, droppedLines);
+        return new TestOutcome(uniqueId, passed, verdict, millis, lines, droppedLines);
     }
 }

@@ -1,10 +1,11 @@
 package threadlab.grader.run;
 
 import java.time.Duration;
-import threadlab.grader.failure.GradingFailure;
+import java.util.List;
+import threadlab.grader.protocol.Verdict;
 
 /** A hidden test ran past its time limit, so the grader stopped the test JVM. */
-public final class TestTimedOutException extends GradingFailure {
+public final class TestTimedOutException extends VerdictFailure {
 
     private static final long serialVersionUID = 1L;
 
@@ -24,10 +25,11 @@ public final class TestTimedOutException extends GradingFailure {
      * @param diagnosis where the submission's threads were, and any deadlock; may be empty
      */
     public TestTimedOutException(Duration limit, String diagnosis) {
-        super("Expected this test to finish within " + Limits.seconds(limit) + " (the limit for"
-                + " one test), but it was still running, so the grader stopped it. Look for a loop"
-                + " that never ends, a wait that is never woken up, or a join() that waits for a"
-                + " thread that never finishes." + (diagnosis == null || diagnosis.isBlank() ? ""
-                : "\n" + diagnosis));
+        super(new Verdict(Verdict.Kind.TIMED_OUT, "this test to finish within "
+                + Limits.seconds(limit) + " (the limit for one test)", "it was still running,"
+                + " so the grader stopped it.", "a loop that never ends, a wait that is never"
+                + " woken up, or a join() that waits for a thread that never finishes",
+                List.of(), new Verdict.Limit(Limits.seconds(limit), "the time of one test"),
+                diagnosis));
     }
 }

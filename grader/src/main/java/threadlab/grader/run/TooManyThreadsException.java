@@ -1,9 +1,10 @@
 package threadlab.grader.run;
 
-import threadlab.grader.failure.GradingFailure;
+import java.util.List;
+import threadlab.grader.protocol.Verdict;
 
 /** The submission started more threads than the limit, so the grader stopped its JVM. */
-public final class TooManyThreadsException extends GradingFailure {
+public final class TooManyThreadsException extends VerdictFailure {
 
     private static final long serialVersionUID = 1L;
 
@@ -14,8 +15,10 @@ public final class TooManyThreadsException extends GradingFailure {
      * @param limit the limit
      */
     public TooManyThreadsException(int count, int limit) {
-        super("Expected this test to run with a few threads, but the JVM running it had " + count
-                + " threads at once (the limit is " + limit + "), so the grader stopped it. Look"
-                + " for a loop that starts threads without end, or threads that never finish.");
+        super(new Verdict(Verdict.Kind.LIMIT, "this test to run with a few threads", "the JVM"
+                + " running it had " + count + " threads at once (the limit is " + limit + "), so"
+                + " the grader stopped it.", "a loop that starts threads without end, or threads"
+                + " that never finish", List.of(), new Verdict.Limit(String.valueOf(limit),
+                        "the threads of a test JVM at once"), ""));
     }
 }

@@ -2,15 +2,21 @@ package threadlab.grader.testjvm;
 
 import java.util.ArrayList;
 import java.util.List;
+import threadlab.grader.api.VerdictError;
+import threadlab.grader.protocol.Verdict;
 
 /**
- * Turns what a hidden test threw into feedback for the student. Hidden tests write their own
- * messages (expected, happened, likely cause); this class handles what the submission threw,
- * and shows only the submission's own stack frames, never the hidden tests'.
+ * Turns what a hidden test threw into a verdict for the student. Hidden tests give their own
+ * ({@link VerdictError}: expected, happened, likely cause, evidence); this class names the kind of
+ * everything else: the skeleton's "Task N: ..." reminder (not done), a class of the wrong shape,
+ * a plain failed assertion (a check with no likely cause) and what the submission threw, with
+ * only the submission's own stack frames as evidence, never the hidden tests'.
  */
 final class Feedback {
 
     private static final int FRAMES_SHOWN = 5;
+    /** How the skeleton's reminder starts: {@code Task 3: wait until the thread has finished}. */
+    private static final String NOT_DONE = "Task ";
     private static final List<String> NOT_STUDENT_CODE = List.of("threadlab.hidden.",
             "threadlab.grader.", "org.junit.", "org.assertj.", "org.awaitility.", "java.",
             "javax.", "jdk.", "sun.", "com.sun.", "org.opentest4j.", "org.jetbrains.", "kotlin.",
@@ -19,22 +25,28 @@ final class Feedback {
     private Feedback() {
     }
 
-    static String of(Throwable thrown) {
+    static Verdict of(Throwable thrown) {
         Throwable notDone = find(thrown, UnsupportedOperationException.class);
-        if (notDone != null && String.valueOf(notDone.getMessage()).startsWith("Task ")) {
-            return "Not done yet. " + notDone.getMessage();
+        if (notDone != null && String.valueOf(notDone.getMessage()).startsWith(NOT_DONE)) {
+            return Verdict.of(Verdict.Kind.NOT_DONE, notDone.getMessage());
         }
         Throwable linkage = find(thrown, LinkageError.class);
         if (linkage != null) {
-            return "Your code does not have the shape the exercise gives it: "
-                    + linkage.getClass().getSimpleName() + ": " + linkage.getMessage()
-                    + ". Keep the package, class and method names, parameters and return types"
-                    + " of the skeleton.";
+            return new Verdict(Verdict.Kind.WRONG_SHAPE, "the package, class and method names,"
+                    + " parameters and return types of the skeleton", "your code does not have"
+                    + " the shape the exercise gives it: " + linkage.getClass().getSimpleName()
+                    + ": " + linkage.getMessage(), "a name, a parameter or a return type of the"
+                    + " skeleton was changed; keep them as the skeleton gives them", List.of(),
+                    null, "");
+        }
+        if (thrown instanceof VerdictError error) {
+            return error.verdict();
         }
         if (thrown instanceof AssertionError) {
-            return String.valueOf(thrown.getMessage());
+            return Verdict.of(Verdict.Kind.CHECK_FAILED, String.valueOf(thrown.getMessage()));
         }
-        return "Your code threw " + describe(thrown) + studentFrames(thrown);
+        return Verdict.of(Verdict.Kind.STUDENT_EXCEPTION, describe(thrown))
+                .withEvidence(studentFrames(thrown));
     }
 
     private static Throwable find(Throwable thrown, Class<? extends Throwable> type) {
@@ -58,14 +70,14 @@ final class Feedback {
         for (Throwable t = thrown; t != null && frames.isEmpty(); t = t.getCause()) {
             for (StackTraceElement frame : t.getStackTrace()) {
                 if (isStudentCode(frame.getClassName()) && frames.size() < FRAMES_SHOWN) {
-                    frames.add("\n  at " + frame);
+                    frames.add("  at " + frame);
                 }
             }
             if (t.getCause() == t) {
                 break;
             }
         }
-        return String.join("", frames);
+        return String.join("\n", frames);
     }
 
     static boolean isStudentCode(String className) {

@@ -35,6 +35,7 @@ import threadlab.grader.protocol.Event;
 import threadlab.grader.protocol.HiddenTestRequests;
 import threadlab.grader.protocol.Protocol;
 import threadlab.grader.protocol.Text;
+import threadlab.grader.protocol.Verdict;
 
 /**
  * The main class of a test JVM. It reads the run's secret, its limits and the ids of the tests
@@ -51,8 +52,10 @@ public final class TestJvm {
     static final int LINES_PER_STEP = 200;
     /** How much of one printed line is kept, in characters. */
     static final int LINE_CHARS = 300;
-    /** How much feedback a test keeps, in characters. */
+    /** How much of a verdict's evidence a test keeps, in characters. */
     static final int FEEDBACK_CHARS = 8_000;
+    /** How much of each other text of a verdict a test keeps, in characters. */
+    static final int FIELD_CHARS = 2_000;
     /** How long threads left running after the last test get to end before they are reported. */
     static final long LEFTOVER_GRACE_MILLIS = 1_000;
 
@@ -194,15 +197,15 @@ public final class TestJvm {
         @Override
         public void executionSkipped(TestIdentifier id, String reason) {
             for (TestIdentifier test : testsIn(id)) {
-                finish(test, false, "Not run: " + reason);
+                finish(test, Verdict.of(Verdict.Kind.NOT_RUN, "Not run: " + reason));
             }
         }
 
         @Override
         public void executionFinished(TestIdentifier id, TestExecutionResult result) {
             boolean passed = result.getStatus() == TestExecutionResult.Status.SUCCESSFUL;
-            String feedback = result.getThrowable().map(Feedback::of)
-                    .orElse(passed ? "" : "Failed with no reason given.");
+            Verdict verdict = passed ? Verdict.PASSED : result.getThrowable().map(Feedback::of)
+                    .orElse(Verdict.UNEXPLAINED);
             synchronized (this) {
                 Step step = steps.peek();
                 if (step != null && step.id.equals(id.getUniqueId())) {
@@ -215,7 +218,7 @@ public final class TestJvm {
                     }
                 }
                 for (TestIdentifier test : testsIn(id)) {
-                    finish(test, passed, feedback);
+                    finish(test, verdict);
                 }
                 if (!id.isTest() && id.getParentId().isPresent()) {
                     sender.send(Event.ended(id.getUniqueId()));
@@ -265,14 +268,14 @@ public final class TestJvm {
             return tests;
         }
 
-        private void finish(TestIdentifier test, boolean passed, String feedback) {
+        private void finish(TestIdentifier test, Verdict verdict) {
             if (!reported.add(test.getUniqueId())) {
                 return;
             }
             Long start = startedAt.get(test.getUniqueId());
             long millis = start == null ? 0 : (System.nanoTime() - start) / 1_000_000;
-            sender.send(Event.finished(test.getUniqueId(), passed,
-                    Text.clean(feedback, FEEDBACK_CHARS), millis));
+            sender.send(Event.finished(test.getUniqueId(),
+                    verdict.bounded(FIELD_CHARS, FEEDBACK_CHARS), millis));
         }
     }
 

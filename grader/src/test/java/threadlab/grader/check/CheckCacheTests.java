@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import threadlab.grader.course.Course;
 import threadlab.grader.discover.HiddenTest;
+import threadlab.grader.protocol.Verdict;
 import threadlab.grader.report.ModuleResult;
 import threadlab.grader.report.TestResult;
 import threadlab.grader.run.Limits;
@@ -24,7 +25,8 @@ class CheckCacheTests {
     }
 
     @Test
-    @DisplayName("a kept module comes back as it was stored, under the same key only")
+    @DisplayName("a kept module comes back as it was stored, verdict and all, under the same key"
+            + " only")
     void keepsResults(@TempDir Path dir) throws Exception {
         source(dir, "module-03-threads", "class A {}");
         Submission copy = new Submission("copy", dir);
@@ -32,7 +34,8 @@ class CheckCacheTests {
         String key = cache.key(copy, Course.THREADS);
         ModuleResult result = new ModuleResult(Course.THREADS, List.of(
                 new TestResult(new HiddenTest(Course.THREADS, "[a]", "Task 2, g", "n", 2, 2),
-                        false, "Expected: x\nBut: y", 12)));
+                        false, new Verdict(Verdict.Kind.TIMED_OUT, "x", "y", "z", List.of(),
+                                new Verdict.Limit("60 s", "the time of one test"), "e"), 12)));
 
         cache.store(result, key);
 

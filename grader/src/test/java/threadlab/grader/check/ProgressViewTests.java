@@ -11,13 +11,14 @@ import threadlab.grader.allowlist.ForbiddenApiException;
 import threadlab.grader.course.Course;
 import threadlab.grader.course.ExerciseModule;
 import threadlab.grader.discover.HiddenTest;
+import threadlab.grader.protocol.Verdict;
 import threadlab.grader.report.ModuleResult;
 import threadlab.grader.report.TestResult;
 
 class ProgressViewTests {
 
-    private static final String NOT_DONE = "Not done yet. Task %d: do it (see HINTS.md)";
-    private static final String WRONG = "Expected: 3\nBut: 2\nLikely cause: a lost update";
+    private static final String NOT_DONE = "Task %d: do it (see HINTS.md)";
+    private static final Verdict WRONG = Verdict.check("3", "2", "a lost update", null);
 
     private static final Hints HINTS = Hints.parse("""
             ## Task 1
@@ -42,8 +43,9 @@ class ProgressViewTests {
                 HiddenTest test = new HiddenTest(module, "[" + task + ":" + n + "]", "Task "
                         + task + ", group", "test " + n, 1, task);
                 tests.add(switch (outcome) {
-                    case "pass" -> new TestResult(test, true, "", 1);
-                    case "todo" -> new TestResult(test, false, NOT_DONE.formatted(task), 1);
+                    case "pass" -> new TestResult(test, true, Verdict.PASSED, 1);
+                    case "todo" -> new TestResult(test, false, Verdict.of(Verdict.Kind.NOT_DONE,
+                            NOT_DONE.formatted(task)), 1);
                     default -> new TestResult(test, false, WRONG, 1);
                 });
             }
@@ -77,7 +79,8 @@ class ProgressViewTests {
     void blocked() {
         ModuleResult result = module(Course.REFCOUNT, List.of(List.of("x"), List.of("x")));
         List<TestResult> tests = result.tests().stream().map(t -> new TestResult(t.test(), false,
-                "module-01-refcount did not compile, so its tests could not run.", 0)).toList();
+                Verdict.of(Verdict.Kind.NOT_RUN, "module-01-refcount did not compile, so its"
+                        + " tests could not run."), 0)).toList();
         ModuleProgress progress = ModuleProgress.of(new ModuleResult(Course.REFCOUNT, tests));
 
         assertThat(progress.blocked()).hasValueSatisfying(b -> assertThat(b)
@@ -145,7 +148,8 @@ class ProgressViewTests {
                 + " checks every compiled class\n  Sleeper (Sleeper.java:12) uses"
                 + " java.io.File.delete";
         List<TestResult> tests = result.tests().stream()
-                .map(t -> new TestResult(t.test(), false, refused, 0)).toList();
+                .map(t -> new TestResult(t.test(), false, Verdict.of(Verdict.Kind.NOT_RUN,
+                        refused), 0)).toList();
 
         assertThat(render(new ModuleResult(Course.THREADS, tests)))
                 .contains("    Sleeper (Sleeper.java:12) uses java.io.File.delete")

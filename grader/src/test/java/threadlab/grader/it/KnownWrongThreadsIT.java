@@ -51,7 +51,8 @@ class KnownWrongThreadsIT {
                         "        requireStarted();\n        thread.join();\n",
                         "        requireStarted();\n")
                         .fails("join() waits until the target has finished",
-                                "join() returned while the target was still running"),
+                                "join() returned while the target was still running",
+                                "join() must wait for the thread"),
                 // Thread.join(0) waits forever.
                 BankVariant.wrongEdit(THREADS, "wrong-join-timeout-in-whole-seconds", PY_THREAD,
                         "thread.join(nanos / 1_000_000, (int) (nanos % 1_000_000));",

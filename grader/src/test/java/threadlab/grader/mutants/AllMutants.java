@@ -1,13 +1,17 @@
 package threadlab.grader.mutants;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import threadlab.grader.course.Course;
+import threadlab.grader.it.BankCauses;
 import threadlab.grader.mutants.MutantGrading.Fate;
 import threadlab.grader.mutants.MutantGrading.Outcome;
 import threadlab.grader.testing.GraderProcess;
@@ -16,15 +20,21 @@ import threadlab.grader.testing.Submissions;
 /**
  * The command that grades every mutant of the reference solutions and prints, per module, the
  * mutants, the stillborn, those killed in every grading, the equivalent and the survivors, with
- * each survivor's diff. Run it after a build of the grader:
+ * each survivor's diff, then the likely-cause figure: of the killed mutants, how many were told
+ * their own misconception by their first failed test ({@link LikelyCauses}), and each miss. Run
+ * it after a build of the grader:
  * {@code ./mvnw -q verify -Pcourse,mutants -pl grader -am -DskipTests -DskipITs
  * -Dmutants.args="--module 2 --gradings 5 --jobs 2"}. It fails when a mutant survived.
  *
  * <p>Options: {@code --module N} (every module), {@code --gradings N} (5), {@code --jobs N} (2),
  * {@code --list} (print the mutants and their diffs, grade nothing), {@code --dir DIR} (where the
- * class and reports go; {@code grader/target/mutants}).
+ * class and reports go; {@code grader/target/mutants}), {@code --banks} (grade the banks' wrong
+ * variants once instead, and print their likely-cause figure), {@code --judge-only} (grade
+ * nothing: print the likely-cause figure of the reports a one-grading run left in the folder).
  */
 public final class AllMutants {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private AllMutants() {
     }
@@ -44,6 +54,11 @@ public final class AllMutants {
         Path root = GraderProcess.courseRoot();
         Path work = Path.of(stringOption(options, "--dir", root.resolve("grader/target/mutants")
                 .toString())).toAbsolutePath();
+        if (options.contains("--banks")) {
+            Submissions.deleteIfExists(work);
+            System.out.print(BankCauses.figure(module, jobs, work));
+            return;
+        }
         MutantGenerator generator = new MutantGenerator(root);
         List<Mutant> all = generator.all();
         List<Mutant> chosen = all.stream().filter(m -> module == 0
@@ -51,6 +66,11 @@ public final class AllMutants {
         if (chosen.isEmpty()) {
             throw new IllegalArgumentException("--module " + module + " has no mutants: the"
                     + " course's modules are " + Course.modules());
+        }
+        if (options.contains("--judge-only")) {
+            System.out.print(LikelyCauses.render("killed mutants", judgeKept(chosen, root,
+                    work.resolve("grading-1"))));
+            return;
         }
         if (options.contains("--list")) {
             chosen.forEach(m -> System.out.println(m + "\n" + m.diff()));
@@ -68,6 +88,9 @@ public final class AllMutants {
         stale.addAll(known.stale(all));
         System.out.println();
         System.out.print(MutantReport.render(outcomes, gradings, known, stale));
+        System.out.println();
+        System.out.print(LikelyCauses.render("killed mutants", judge(outcomes, root,
+                work.resolve("grading-1"))));
         System.out.printf(Locale.ROOT, "%d mutants in %.1f s, %d gradings, %d at a time; the"
                 + " class and its reports are in %s%n", chosen.size(),
                 (System.nanoTime() - start) / 1e9, gradings, jobs, work);
@@ -77,6 +100,37 @@ public final class AllMutants {
                     + " above. Kill each with a hidden test, or list it in "
                     + ReviewedMutants.EQUIVALENT + " with its reason.");
         }
+    }
+
+    /** How each killed mutant was told, from its first grading's report. */
+    private static List<LikelyCauses.Judgement> judge(List<Outcome> outcomes, Path root,
+            Path grading) throws Exception {
+        List<LikelyCauses.Judgement> judgements = new ArrayList<>();
+        for (Outcome outcome : outcomes) {
+            if (outcome.fate() == Fate.KILLED) {
+                JsonNode results = JSON.readTree(grading.resolve(outcome.mutant().id())
+                        .resolve("results.json").toFile());
+                LikelyCauses.judge(outcome.mutant(), results, root).ifPresent(judgements::add);
+            }
+        }
+        return judgements;
+    }
+
+    /**
+     * How each mutant that lost points was told, from the reports a grading left in a folder:
+     * the figure again, with another judge, and no grading.
+     */
+    private static List<LikelyCauses.Judgement> judgeKept(List<Mutant> mutants, Path root,
+            Path grading) throws Exception {
+        List<LikelyCauses.Judgement> judgements = new ArrayList<>();
+        for (Mutant mutant : mutants) {
+            Path file = grading.resolve(mutant.id()).resolve("results.json");
+            if (Files.isRegularFile(file)) {
+                LikelyCauses.judge(mutant, JSON.readTree(file.toFile()), root)
+                        .ifPresent(judgements::add);
+            }
+        }
+        return judgements;
     }
 
     private static int intOption(List<String> options, String name, int otherwise) {

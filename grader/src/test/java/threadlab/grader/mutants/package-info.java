@@ -32,5 +32,16 @@
  * race detector, the model checker or time under the test's control.
  * {@link threadlab.grader.mutants.AllMutants} grades them all; {@code MutantSampleIT} grades a
  * fixed sample in every build.
+ *
+ * <p>The likely-cause figure ({@link threadlab.grader.mutants.LikelyCauses}) says how many killed
+ * mutants were told their own misconception by the likely cause of their first failed test. Each
+ * concurrency operator names its misconception and the words of the course's causes for it
+ * ({@link threadlab.grader.mutants.Operator#names()}): a lost update with no lock, visibility
+ * without {@code volatile}, one waiter woken, an unlock not in a {@code finally}, a wait under
+ * {@code if}, a read-then-write race, part of an update outside its lock, a wrong timeout, the
+ * GIL's protocol skipped. PIT's operators change no concurrency: a PIT mutant breaks a method, so
+ * its cause names its misconception when it names that method, a name on the lines the mutant
+ * changed, or when the failed test checks a rule whose sentence names the method. The judge
+ * reads words, not meaning: the command lists every miss with what its test said, to read.
  */
 package threadlab.grader.mutants;

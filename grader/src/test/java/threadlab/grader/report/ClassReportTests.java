@@ -9,6 +9,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import threadlab.grader.course.Course;
 import threadlab.grader.discover.HiddenTest;
+import threadlab.grader.protocol.Verdict;
+import threadlab.grader.protocol.Verdict.Kind;
 import threadlab.grader.run.Limits;
 import threadlab.grader.run.OutputLine;
 import threadlab.grader.submission.Submission;
@@ -23,9 +25,9 @@ class ClassReportTests {
     private static GradeReport report(String name, boolean start, boolean join) {
         return new GradeReport(new Submission(name, Path.of("/tmp", "x")), List.of(
                 new ModuleResult(Course.THREADS, List.of(
-                        new TestResult(START, start, start ? "" : "Expected: a\nBut: b\nLikely"
-                                + " cause: run() was called instead of start()", 3),
-                        new TestResult(JOIN, join, join ? "" : "Not done yet. Task 3: join",
+                        new TestResult(START, start, Verdict.check("a", "b\nLikely cause: not"
+                                + " this line", "run() was called instead of start()", null), 3),
+                        new TestResult(JOIN, join, Verdict.of(Kind.NOT_DONE, "Task 3: join"),
                                 1)))), "1.0", "17", Limits.DEFAULT, 10);
     }
 
@@ -51,7 +53,8 @@ class ClassReportTests {
     }
 
     @Test
-    @DisplayName("the most common misconception comes first, from the feedback's likely cause")
+    @DisplayName("the most common misconception comes first, from the verdict's likely cause,"
+            + " never from a line of other text that looks like one")
     void misconceptions() {
         List<Misconceptions.Misconception> common = Misconceptions.mostCommon(Map.of(
                 "a", report("a", false, false), "b", report("b", false, true),
@@ -60,6 +63,8 @@ class ClassReportTests {
         assertThat(common.get(0).reason()).isEqualTo("run() was called instead of start()");
         assertThat(common.get(0).students()).containsExactlyInAnyOrder("a", "b");
         assertThat(common.get(1).reason()).isEqualTo("Not done yet. Task 3: join");
+        assertThat(Misconceptions.reason(Verdict.check("a", "it said\nLikely cause: forged", null,
+                null))).isEqualTo("it said");
     }
 
     @Test
@@ -67,7 +72,8 @@ class ClassReportTests {
     void escaping() {
         GradeReport report = new GradeReport(new Submission("<b>mallory</b>", Path.of("/m")),
                 List.of(new ModuleResult(Course.THREADS, List.of(new TestResult(START, false,
-                        "<script>alert(1)</script>", 1, List.of(new OutputLine(10, "T<1>",
+                        Verdict.check("<script>alert(1)</script>", "b", null, null), 1,
+                        List.of(new OutputLine(10, "T<1>",
                                 "out", "<img src=x onerror=alert(1)>", false)), 0)))), "1.0",
                 "17", Limits.DEFAULT, 10);
 

@@ -17,9 +17,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import threadlab.grader.course.Course;
 import threadlab.grader.discover.HiddenTest;
+import threadlab.grader.protocol.Verdict;
 import threadlab.grader.run.Limits;
 import threadlab.grader.run.OutputLine;
 import threadlab.grader.submission.Submission;
+import threadlab.grader.text.StudentText;
 
 /**
  * Every report is written whole, whatever text a student chose: each kind of hostile text goes
@@ -45,8 +47,10 @@ class HostileTextTests {
     private static GradeReport report(String text) {
         HiddenTest test = new HiddenTest(Course.THREADS, "[id:t]", "Task 1", "fails", 2, 1);
         List<OutputLine> output = List.of(new OutputLine(10, text, "System.out", text, false));
-        TestResult result = new TestResult(test, false, "Your code threw java.lang"
-                + ".IllegalStateException: " + text, 5, output, 0);
+        Verdict verdict = new Verdict(Verdict.Kind.STUDENT_EXCEPTION, text,
+                "java.lang.IllegalStateException: " + text, text, List.of(text),
+                new Verdict.Limit(text, text), text);
+        TestResult result = new TestResult(test, false, verdict, 5, output, 0);
         return new GradeReport(new Submission(text, Path.of("/tmp/x")),
                 List.of(new ModuleResult(Course.THREADS, List.of(result))), "1.0", "17",
                 Limits.DEFAULT, 10, List.of("Threads left running: " + text), 0, 10, 1, -1, "on");
@@ -86,8 +90,15 @@ class HostileTextTests {
             }
         }
         JsonNode json = new ObjectMapper().readTree(GradescopeResults.text(report, null));
-        assertThat(json.get("tests").get(0).get("output").asText().length())
-                .isLessThanOrEqualTo(threadlab.grader.text.StudentText.FEEDBACK + 100);
+        JsonNode fields = json.get("tests").get(0).get("extra_data").get("verdict");
+        for (String field : List.of("expected", "happened", "likely_cause", "evidence")) {
+            assertThat(fields.get(field).asText().length()).as(field)
+                    .isLessThanOrEqualTo(StudentText.FEEDBACK + 100);
+        }
+        assertThat(fields.get("limit").get("value").asText().length())
+                .isLessThanOrEqualTo(StudentText.NAME + 100);
+        assertThat(fields.get("rules")).as("rules come from the hidden test, never the JVM")
+                .isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -109,7 +120,7 @@ class HostileTextTests {
         GradeReport report = report(hostile(kind));
 
         assertThat(report.tests().get(0).feedback()).endsWith("more characters cut: the grader"
-                + " keeps at most " + threadlab.grader.text.StudentText.FEEDBACK + ")");
+                + " keeps at most " + StudentText.FEEDBACK + ")");
         assertThat(report.tests().get(0).output().get(0).text().length()).isLessThan(600);
         assertThat(report.submission().name().length()).isLessThan(200);
     }

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 import threadlab.grader.course.Course;
 import threadlab.grader.discover.HiddenTest;
 import threadlab.grader.discover.Visibility;
+import threadlab.grader.protocol.Verdict;
+import threadlab.grader.protocol.Verdict.Kind;
 import threadlab.grader.requirements.Requirement;
 import threadlab.grader.requirements.Statement;
 import threadlab.grader.run.Limits;
@@ -19,9 +21,9 @@ import threadlab.grader.submission.Submission;
 
 class ReportTests {
 
-    private static TestResult result(String name, int points, boolean passed, String feedback) {
+    private static TestResult result(String name, int points, boolean passed, Verdict verdict) {
         return new TestResult(new HiddenTest(Course.THREADS, "[id:" + name + "]", "Task 1", name,
-                points, 1), passed, feedback, 5);
+                points, 1), passed, verdict, 5);
     }
 
     private static GradeReport report(TestResult... tests) {
@@ -33,8 +35,8 @@ class ReportTests {
     @Test
     @DisplayName("results.json has Gradescope's fields, with the module as a tag")
     void gradescopeFormat(@TempDir Path dir) throws Exception {
-        GradeReport report = report(result("passes", 2, true, ""),
-                result("fails", 3, false, "Expected: a\nBut: b"));
+        GradeReport report = report(result("passes", 2, true, Verdict.PASSED),
+                result("fails", 3, false, Verdict.check("a", "b", null, null)));
         Path file = dir.resolve("out/results.json");
 
         GradescopeResults.write(report, file);
@@ -63,7 +65,8 @@ class ReportTests {
                 "join(0 s) returns while the target runs.", 10);
         HiddenTest checksIt = new HiddenTest(Course.THREADS, "[id:z]", "Task 3", "zero", 1, 3,
                 Visibility.AFTER_PUBLISHED, List.of(rule));
-        GradeReport failed = report(new TestResult(checksIt, false, "Expected: a\nBut: b", 5));
+        GradeReport failed = report(new TestResult(checksIt, false,
+                Verdict.check("a", "b", null, null), 5));
         String line = "Rule R3.4: A zero or negative timeout returns at once.";
 
         assertThat(TextReport.render(failed)).contains("        " + line
@@ -73,7 +76,7 @@ class ReportTests {
                 .contains("<p class=\"rule\">" + line + "</p>");
         assertThat(GradescopeResults.toJson(failed).get("tests").get(0).get("output").asText())
                 .isEqualTo(line + "\nExpected: a\nBut: b");
-        GradeReport passed = report(new TestResult(checksIt, true, "", 5));
+        GradeReport passed = report(new TestResult(checksIt, true, Verdict.PASSED, 5));
         assertThat(TextReport.render(passed)).doesNotContain("Rule R3.4");
         assertThat(GradescopeResults.toJson(passed).get("tests").get(0).get("output").asText())
                 .isEmpty();
@@ -83,8 +86,9 @@ class ReportTests {
     @DisplayName("results.json's summary names no test whose result is shown later")
     void summaryKeepsLaterResultsBack() {
         TestResult shown = new TestResult(new HiddenTest(Course.THREADS, "[id:a]", "Task 1",
-                "shown", 1, 1, Visibility.VISIBLE), true, "", 5);
-        TestResult later = result("secret", 2, false, "Expected: the secret");
+                "shown", 1, 1, Visibility.VISIBLE), true, Verdict.PASSED, 5);
+        TestResult later = result("secret", 2, false,
+                Verdict.check("the secret", "another", null, null));
 
         JsonNode json = GradescopeResults.toJson(report(shown, later));
 
@@ -101,12 +105,12 @@ class ReportTests {
     @DisplayName("results.json's summary counts the results shown later by when they are shown")
     void summaryCountsLaterResults() {
         TestResult hidden = new TestResult(new HiddenTest(Course.THREADS, "[id:h]", "Task 1", "h",
-                1, 1, Visibility.HIDDEN), true, "", 5);
+                1, 1, Visibility.HIDDEN), true, Verdict.PASSED, 5);
         TestResult dueDate = new TestResult(new HiddenTest(Course.THREADS, "[id:d]", "Task 1",
-                "d", 1, 1, Visibility.AFTER_DUE_DATE), true, "", 5);
+                "d", 1, 1, Visibility.AFTER_DUE_DATE), true, Verdict.PASSED, 5);
 
-        JsonNode json = GradescopeResults.toJson(report(result("a", 1, true, ""),
-                result("b", 1, true, ""), dueDate, hidden));
+        JsonNode json = GradescopeResults.toJson(report(result("a", 1, true, Verdict.PASSED),
+                result("b", 1, true, Verdict.PASSED), dueDate, hidden));
 
         assertThat(json.get("output").asText()).isEqualTo("Graded. Of the 4 tests, 1 shows its"
                 + " result after the due date, 2 once the grades are published and 1 only to"
@@ -117,11 +121,12 @@ class ReportTests {
     @DisplayName("results.json's summary says at once why a whole submission could not be graded")
     void summaryShowsWhyNothingWasGraded() {
         String why = "The submission is empty, so nothing could be graded.";
+        Verdict notRun = Verdict.of(Kind.NOT_RUN, why);
 
         JsonNode json = GradescopeResults.toJson(new GradeReport(new Submission("alice",
                 Path.of("/tmp/alice")), List.of(new ModuleResult(Course.THREADS, List.of(
-                result("a", 1, false, why), result("b", 2, false, why)), why)), "1.0", "17.0.15",
-                Limits.DEFAULT, 1234));
+                result("a", 1, false, notRun), result("b", 2, false, notRun)), why)), "1.0",
+                "17.0.15", Limits.DEFAULT, 1234));
 
         assertThat(json.get("output").asText()).isEqualTo(why + "\n\nAll 2 tests show their"
                 + " results once the grades are published.");
@@ -131,7 +136,8 @@ class ReportTests {
     @DisplayName("results.json's summary quotes nothing the submission's code chose: not what it"
             + " threw in every test, nor a note that names its threads")
     void summaryQuotesNoRunningCode() {
-        String thrown = "Your code threw java.lang.IllegalStateException: cGFja2FnZSB0aHJlYWRsYWI=";
+        Verdict thrown = Verdict.of(Kind.STUDENT_EXCEPTION,
+                "java.lang.IllegalStateException: cGFja2FnZSB0aHJlYWRsYWI=");
         TestResult visible = new TestResult(new HiddenTest(Course.THREADS, "[id:v]", "Task 1",
                 "v", 1, 1, Visibility.VISIBLE), false, thrown, 5);
         GradeReport report = new GradeReport(new Submission("alice", Path.of("/tmp/alice")),
@@ -152,8 +158,8 @@ class ReportTests {
     @Test
     @DisplayName("the text report shows points, feedback, the total and the next step")
     void textReport() {
-        String text = TextReport.render(report(result("passes", 2, true, ""),
-                result("fails", 3, false, "Expected: a\nBut: b")));
+        String text = TextReport.render(report(result("passes", 2, true, Verdict.PASSED),
+                result("fails", 3, false, Verdict.check("a", "b", null, null))));
 
         assertThat(text).contains("module-03-threads: 2 / 5 points")
                 .contains("PASS  2/2  Task 1: passes")
@@ -165,10 +171,91 @@ class ReportTests {
     @Test
     @DisplayName("an untouched skeleton is told where to start")
     void nothingDone() {
-        String next = TextReport.nextStep(report(result("a", 1, false, "Not done yet. Task 1:"),
-                result("b", 1, false, "Not done yet. Task 2:")));
+        String next = TextReport.nextStep(report(
+                result("a", 1, false, Verdict.of(Kind.NOT_DONE, "Task 1:")),
+                result("b", 1, false, Verdict.of(Kind.NOT_DONE, "Task 2:"))));
 
         assertThat(next).startsWith("Nothing is done yet. Start with task 1")
                 .contains("module-03-threads/README.md");
+    }
+
+    @Test
+    @DisplayName("a failed test's verdict is in results.json field by field, beside its output")
+    void verdictFieldsInJson() {
+        Verdict verdict = new Verdict(Kind.TIMED_OUT, "to end", "it ran on", "a wait never woken",
+                List.of(), new Verdict.Limit("60 s", "the time of one test"),
+                "Where your code's threads were: here");
+
+        JsonNode test = GradescopeResults.toJson(report(result("slow", 1, false, verdict)))
+                .get("tests").get(0);
+
+        JsonNode fields = test.get("extra_data").get("verdict");
+        assertThat(fields.get("kind").asText()).isEqualTo("TIMED_OUT");
+        assertThat(fields.get("expected").asText()).isEqualTo("to end");
+        assertThat(fields.get("happened").asText()).isEqualTo("it ran on");
+        assertThat(fields.get("likely_cause").asText()).isEqualTo("a wait never woken");
+        assertThat(fields.get("limit").get("value").asText()).isEqualTo("60 s");
+        assertThat(fields.get("limit").get("what").asText()).isEqualTo("the time of one test");
+        assertThat(fields.get("evidence").asText()).isEqualTo("Where your code's threads were:"
+                + " here");
+        assertThat(test.get("output").asText()).isEqualTo(verdict.render());
+    }
+
+    @Test
+    @DisplayName("the HTML report shows a verdict's fields as terms, and its evidence as written")
+    void verdictFieldsInHtml() {
+        Verdict verdict = Verdict.check("3 <lines>", "2", "a lost update", "What happened:\n1");
+
+        String html = HtmlReport.render(report(result("lost", 1, false, verdict)), RunInfo.here(
+                "1.0", 1, Limits.DEFAULT, List.of(), "off", "off", "2026-01-01T00:00:00Z", 1),
+                "../index.html");
+
+        assertThat(html).contains("<dl class=\"verdict check-failed\"><dt>Expected</dt><dd>3"
+                + " &lt;lines&gt;</dd><dt>But</dt><dd>2</dd><dt>Likely cause</dt><dd>a lost"
+                + " update</dd></dl><pre class=\"evidence\">What happened:\n1</pre>");
+    }
+
+    @Test
+    @DisplayName("when a test that names rules fails by the student's exception or its time"
+            + " limit, the report leads with the rules and what they expect, then the exception")
+    void ruleLeadsAnException() {
+        Requirement rule = new Requirement("R3.4", List.of(new Statement(
+                "A zero or negative timeout returns at once.", "README.md, Task 3", 12)),
+                "join(0 s) returns while the target runs.", 10);
+        HiddenTest checksIt = new HiddenTest(Course.THREADS, "[id:z]", "Task 3", "zero", 1, 3,
+                Visibility.AFTER_PUBLISHED, List.of(rule));
+        Verdict thrown = Verdict.of(Kind.STUDENT_EXCEPTION,
+                "java.lang.IllegalArgumentException: timeout value is negative")
+                .withEvidence("  at threadlab.threads.PyThread.join(PyThread.java:40)");
+
+        TestResult result = new TestResult(checksIt, false, thrown, 5);
+
+        assertThat(result.verdict().rules()).containsExactly("R3.4");
+        assertThat(result.verdict().expected()).isEqualTo("join(0 s) returns while the target"
+                + " runs.");
+        assertThat(TextReport.render(report(result))).contains("""
+                        Rule R3.4: A zero or negative timeout returns at once.
+                        Expected: join(0 s) returns while the target runs.
+                        But: your code threw java.lang.IllegalArgumentException: timeout value\
+                 is negative
+                          at threadlab.threads.PyThread.join(PyThread.java:40)
+                """);
+        Verdict timedOut = new TestResult(checksIt, false, Verdict.check("to end in 60 s",
+                "it ran on", null, null).withKind(Kind.TIMED_OUT), 5).verdict();
+        assertThat(timedOut.expected()).isEqualTo("join(0 s) returns while the target runs."
+                + " And to end in 60 s");
+        Verdict failedCheck = new TestResult(checksIt, false, Verdict.check("at once", "later",
+                null, null), 5).verdict();
+        assertThat(failedCheck.expected()).isEqualTo("at once");
+        assertThat(failedCheck.rules()).containsExactly("R3.4");
+    }
+
+    @Test
+    @DisplayName("a passed test keeps no verdict, whatever it was given")
+    void passedTestsHaveNoVerdict() {
+        TestResult passed = result("ok", 1, true, Verdict.check("a", "b", "c", "d"));
+
+        assertThat(passed.verdict()).isEqualTo(Verdict.PASSED);
+        assertThat(passed.feedback()).isEmpty();
     }
 }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import threadlab.grader.protocol.Event;
 import threadlab.grader.protocol.Protocol;
+import threadlab.grader.protocol.Verdict;
 
 class ProtocolTests {
 
@@ -27,9 +28,11 @@ class ProtocolTests {
     }
 
     @Test
-    @DisplayName("an event survives the trip through a line")
+    @DisplayName("an event survives the trip through a line, its verdict field by field")
     void roundTrip() throws Exception {
-        Event sent = Event.finished("[engine:x]/[method:y()]", false, "Expected: a\nBut: b", 12);
+        Verdict verdict = new Verdict(Verdict.Kind.TIMED_OUT, "a", "b", "c", List.of("R3.4"),
+                new Verdict.Limit("60 s", "the time of one test"), "where:\n  at X.y(X.java:1)");
+        Event sent = Event.finished("[engine:x]/[method:y()]", verdict, 12);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (byte[] write : Protocol.encode("s3cret", sent)) {
             out.write(write);
@@ -52,8 +55,8 @@ class ProtocolTests {
     @Test
     @DisplayName("a long event goes in parts, each small enough for one whole write to a pipe")
     void longEventsGoInParts() throws Exception {
-        String feedback = "é".repeat(20_000);
-        Event sent = Event.finished("[engine:x]/[method:y()]", false, feedback, 3);
+        Verdict verdict = Verdict.check("a", "b", "c", "é".repeat(20_000));
+        Event sent = Event.finished("[engine:x]/[method:y()]", verdict, 3);
         List<byte[]> writes = Protocol.encode("s3cret", sent);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (byte[] write : writes) {
@@ -82,5 +85,28 @@ class ProtocolTests {
         Optional<Event> done = new Protocol.Decoder("s3cret").accept(reader.readLine());
         assertThat(done).contains(Event.done(1234L));
         assertThat(reader.readLine()).isNull();
+    }
+
+    @Test
+    @DisplayName("a passed test's event carries the verdict PASSED and nothing else")
+    void passedEvents() throws Exception {
+        Event sent = Event.finished("[engine:x]/[method:y()]", Verdict.PASSED, 3);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] write : Protocol.encode("s3cret", sent)) {
+            out.write(write);
+        }
+
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("\"passed\":true,\"verdict\":{\"kind\":\"PASSED\"}");
+        assertThat(decode("s3cret", out.toByteArray())).containsExactly(sent);
+    }
+
+    @Test
+    @DisplayName("a verdict of a kind the grader does not know is no event")
+    void unknownKindsAreNoEvent() {
+        Protocol.Decoder decoder = new Protocol.Decoder("s3cret");
+
+        assertThat(decoder.accept("s3cret {\"type\":\"finished\",\"id\":\"[t:a]\","
+                + "\"passed\":false,\"verdict\":{\"kind\":\"FULL_MARKS\"}}")).isEmpty();
     }
 }

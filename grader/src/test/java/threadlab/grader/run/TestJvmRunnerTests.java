@@ -16,6 +16,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import threadlab.grader.protocol.Event;
+import threadlab.grader.protocol.Verdict;
+import threadlab.grader.text.StudentText;
 
 class TestJvmRunnerTests {
 
@@ -100,13 +102,37 @@ class TestJvmRunnerTests {
     @Test
     @DisplayName("a pass counts only for the test that runs now; a failure counts for any test")
     void aPassCountsOnlyForTheRunningTest() {
-        Event pass = Event.finished("[test:a]", true, "", 3L);
-        Event fail = Event.finished("[test:a]", false, "Expected 2", 3L);
+        Event pass = Event.finished("[test:a]", Verdict.PASSED, 3L);
+        Event fail = Event.finished("[test:a]", Verdict.check("2", "1", null, null), 3L);
+        Event mixed = new Event(Event.FINISHED, "[test:a]", true, null,
+                Verdict.check("2", "1", null, null), 3L, null, null, null, null, null);
 
         assertThat(TestJvmRunner.passes(pass, "[test:a]")).isTrue();
         assertThat(TestJvmRunner.passes(pass, "[test:b]")).as("another test runs").isFalse();
         assertThat(TestJvmRunner.passes(pass, null)).as("nothing was started").isFalse();
         assertThat(TestJvmRunner.passes(fail, "[test:a]")).isFalse();
+        assertThat(TestJvmRunner.passes(mixed, "[test:a]")).as("a pass with a failed verdict")
+                .isFalse();
+    }
+
+    @Test
+    @DisplayName("the grader bounds and cleans every field of a verdict a test JVM sends, and"
+            + " takes no rule from it")
+    void hostileVerdictsAreBounded() {
+        String hostile = "\u001b[2J" + "x".repeat(50_000);
+        Verdict sent = new Verdict(Verdict.Kind.CHECK_FAILED, hostile, hostile, hostile,
+                List.of("R9.9", hostile), new Verdict.Limit(hostile, hostile), hostile);
+
+        Verdict taken = TestJvmRunner.verdict(Event.finished("[test:a]", sent, 1));
+
+        assertThat(List.of(taken.expected(), taken.happened(), taken.likelyCause(),
+                taken.evidence(), taken.limit().value(), taken.limit().what()))
+                .allSatisfy(text -> assertThat(text).doesNotContain("\u001b")
+                        .hasSizeLessThan(StudentText.FEEDBACK + 100));
+        assertThat(taken.rules()).isEmpty();
+        assertThat(TestJvmRunner.verdict(new Event(Event.FINISHED, "[test:a]", false, null, null,
+                1L, null, null, null, null, null)).happened())
+                .isEqualTo("Failed with no reason given.");
     }
 
     @Test

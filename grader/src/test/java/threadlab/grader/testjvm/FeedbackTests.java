@@ -4,36 +4,68 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import threadlab.grader.api.VerdictError;
+import threadlab.grader.protocol.Verdict;
+import threadlab.grader.protocol.Verdict.Kind;
 
 class FeedbackTests {
 
     @Test
-    @DisplayName("a skeleton's \"Task N:\" exception reads as not done yet")
+    @DisplayName("a skeleton's \"Task N:\" exception is a task not done yet, also when wrapped")
     void notDoneYet() {
         Exception wrapped = new IllegalStateException("wrapped",
                 new UnsupportedOperationException("Task 3: wait until the thread has finished"));
 
-        assertThat(Feedback.of(wrapped))
+        Verdict verdict = Feedback.of(wrapped);
+
+        assertThat(verdict.kind()).isEqualTo(Kind.NOT_DONE);
+        assertThat(verdict.happened()).isEqualTo("Task 3: wait until the thread has finished");
+        assertThat(verdict.render())
                 .isEqualTo("Not done yet. Task 3: wait until the thread has finished");
     }
 
     @Test
-    @DisplayName("a missing method says to keep the skeleton's shape")
+    @DisplayName("a model-checked failure whose cause is the skeleton's reminder is not done yet")
+    void notDoneUnderAVerdict() {
+        Throwable thrown = new VerdictError(Verdict.check("2", "1", "a lost update", ""),
+                new UnsupportedOperationException("Task 3: make it safe"));
+
+        assertThat(Feedback.of(thrown).kind()).isEqualTo(Kind.NOT_DONE);
+    }
+
+    @Test
+    @DisplayName("a missing method is the wrong shape, and says to keep the skeleton's")
     void apiMismatch() {
-        assertThat(Feedback.of(new NoSuchMethodError("threadlab.threads.PyThread.join()")))
-                .contains("does not have the shape").contains("PyThread.join()")
-                .contains("Keep the package, class and method names");
+        Verdict verdict = Feedback.of(new NoSuchMethodError("threadlab.threads.PyThread.join()"));
+
+        assertThat(verdict.kind()).isEqualTo(Kind.WRONG_SHAPE);
+        assertThat(verdict.happened()).contains("does not have the shape")
+                .contains("PyThread.join()");
+        assertThat(verdict.expected()).contains("package, class and method names");
+        assertThat(verdict.likelyCause()).contains("keep them as the skeleton gives them");
     }
 
     @Test
-    @DisplayName("a hidden test's own message is the feedback")
-    void assertionMessages() {
-        assertThat(Feedback.of(new AssertionError("Expected: x\nBut: y")))
-                .isEqualTo("Expected: x\nBut: y");
+    @DisplayName("a hidden test's verdict goes on field by field")
+    void hiddenTestVerdicts() {
+        Verdict own = Verdict.check("3", "2", "a lost update", "What happened, in order:\nx");
+
+        assertThat(Feedback.of(new VerdictError(own))).isEqualTo(own);
     }
 
     @Test
-    @DisplayName("an exception from student code shows the student's frames, not the tests'")
+    @DisplayName("a plain failed assertion is a failed check with no likely cause")
+    void plainAssertions() {
+        Verdict verdict = Feedback.of(new AssertionError("expected: 3 but was: 2"));
+
+        assertThat(verdict.kind()).isEqualTo(Kind.CHECK_FAILED);
+        assertThat(verdict.happened()).isEqualTo("expected: 3 but was: 2");
+        assertThat(verdict.likelyCause()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("an exception from student code has the student's frames as evidence, not the"
+            + " tests'")
     void onlyStudentFrames() {
         RuntimeException thrown = new IllegalArgumentException("bad n");
         thrown.setStackTrace(new StackTraceElement[] {
@@ -43,9 +75,14 @@ class FeedbackTests {
             new StackTraceElement("org.junit.jupiter.engine.Foo", "bar", "Foo.java", 1),
         });
 
-        assertThat(Feedback.of(thrown))
-                .startsWith("Your code threw java.lang.IllegalArgumentException: bad n")
-                .contains("at threadlab.threads.Sleeper.sleeper(Sleeper.java:12)")
+        Verdict verdict = Feedback.of(thrown);
+
+        assertThat(verdict.kind()).isEqualTo(Kind.STUDENT_EXCEPTION);
+        assertThat(verdict.happened())
+                .isEqualTo("java.lang.IllegalArgumentException: bad n");
+        assertThat(verdict.evidence())
+                .isEqualTo("  at threadlab.threads.Sleeper.sleeper(Sleeper.java:12)");
+        assertThat(verdict.render()).startsWith("Your code threw java.lang.Illegal")
                 .doesNotContain("hidden").doesNotContain("junit");
     }
 }

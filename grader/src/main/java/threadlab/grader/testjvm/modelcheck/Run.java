@@ -9,6 +9,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import threadlab.grader.api.VerdictError;
+import threadlab.grader.protocol.Verdict;
 
 /**
  * One run of a scenario, in one interleaving. Its threads take turns: one runs at a time, and at
@@ -26,6 +28,11 @@ import java.util.function.Supplier;
  * through a volatile field, so each thread sees what the one before it did.
  */
 final class Run {
+
+    /** The likely cause of a deadlock the checker finds. */
+    static final String DEADLOCK_CAUSE = "a lock that is never unlocked (an unlock missing, or"
+            + " not in a finally), or locks taken in different orders: unlock in a finally, and"
+            + " take locks in one order";
 
     /** The turn of the thread that started the scenario's threads and waits for them. */
     static final int MAIN = -1;
@@ -211,7 +218,8 @@ final class Run {
             throw new AssertionError("In this interleaving, " + problem + ".");
         }
         if (deadlock != null) {
-            throw new AssertionError("The threads deadlocked: " + deadlock + ".");
+            throw new VerdictError(Verdict.of(Verdict.Kind.RACE, "The threads deadlocked: "
+                    + deadlock + ".").withLikelyCause(DEADLOCK_CAUSE));
         }
         return started.stream().map(t -> t.thrown).toArray(Throwable[]::new);
     }
