@@ -89,8 +89,9 @@ class ModelCheckedGilHiddenTests {
                     + " never took the GIL", "it was true", "isHeldByCurrentThread() must compare"
                     + " the holder with Thread.currentThread()", null);
             Verdict.check(outsider[1], "release() by a thread that never took the GIL to throw"
-                    + " IllegalMonitorStateException", "it did not throw", "release() must check"
-                    + " that the calling thread holds the GIL, under the GIL's own lock", null);
+                    + " IllegalMonitorStateException", "it did not throw", "no owner check:"
+                    + " release() must check that the calling thread holds the GIL, under the"
+                    + " GIL's own lock", null);
         });
     }
 
@@ -169,9 +170,10 @@ class ModelCheckedGilHiddenTests {
             }
             Verdict.check(waiterHadItFirst, "dropIfRequested() to return only after the waiter"
                     + " had taken the GIL (forced switching)", "it returned, holding the GIL"
-                    + " again, before the waiter ever held it", "the wait for another thread to"
-                    + " take the GIL must be a loop (while, not if) that checks who took it: a"
-                    + " wait may end without a signal", null);
+                    + " again, before the waiter ever held it", "no forced switching: after a"
+                    + " drop, dropIfRequested() must wait until another thread has taken the GIL,"
+                    + " in a loop (while, not if) that checks who took it, as a wait may end"
+                    + " without a signal", null);
             Verdict.check(waiterTook == droppedAt, "the drop to wake the waiter, which takes"
                     + " the GIL with no time passing", "the waiter took it "
                     + (waiterTook - droppedAt) / 1_000 + " us later, when its own wait timed"
@@ -205,8 +207,8 @@ class ModelCheckedGilHiddenTests {
             Verdict.check(!dropped[0], "dropIfRequested() by a thread that does not hold the"
                     + " GIL to throw IllegalMonitorStateException (or, with no drop request,"
                     + " to return false)", "it dropped the GIL and returned true",
-                    "dropIfRequested() must check that the calling thread holds the GIL, under"
-                    + " the GIL's own lock, before it drops it", null);
+                    "no owner check: dropIfRequested() must check that the calling thread holds"
+                    + " the GIL, under the GIL's own lock, before it drops it", null);
         });
     }
 }

@@ -34,6 +34,12 @@ final class Run {
             + " not in a finally), or locks taken in different orders: unlock in a finally, and"
             + " take locks in one order";
 
+    /** The likely cause of threads that take more than {@link #MAX_STEPS} steps. */
+    private static final String ENDLESS = "the threads took more than ";
+    static final String ENDLESS_CAUSE = "a busy-wait: a thread that waits by polling a field in a"
+            + " loop instead of sleeping until another thread wakes it (wait(), await(), park()),"
+            + " or a loop whose condition no other thread can change";
+
     /** The turn of the thread that started the scenario's threads and waits for them. */
     static final int MAIN = -1;
     static final int NONE = -2;
@@ -214,6 +220,10 @@ final class Run {
         if (unmodelled != null) {
             throw new Unmodelled(unmodelled);
         }
+        if (problem != null && problem.startsWith(ENDLESS)) {
+            throw new VerdictError(Verdict.of(Verdict.Kind.RACE, "In this interleaving, "
+                    + problem + ".").withLikelyCause(ENDLESS_CAUSE));
+        }
         if (problem != null) {
             throw new AssertionError("In this interleaving, " + problem + ".");
         }
@@ -257,8 +267,8 @@ final class Run {
             throw new Aborted();
         }
         if (++total > MAX_STEPS) {
-            abort("the threads took more than " + MAX_STEPS + " steps without finishing: they"
-                    + " loop for ever in some interleaving");
+            abort(ENDLESS + MAX_STEPS + " steps without finishing: they loop for ever in some"
+                    + " interleaving");
             throw new Aborted();
         }
         inARow++;
