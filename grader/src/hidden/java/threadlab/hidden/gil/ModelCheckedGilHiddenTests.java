@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import threadlab.gil.GlobalInterpreterLock;
 import threadlab.grader.api.Points;
+import threadlab.hidden.support.Caller;
 import threadlab.hidden.support.ModelCheck;
 import threadlab.hidden.support.Verdict;
 
@@ -40,12 +41,8 @@ class ModelCheckedGilHiddenTests {
     /** The switch interval of the scenarios; no real time passes, so its size costs nothing. */
     private static final Duration INTERVAL = Duration.ofMillis(5);
 
-    /** Runs a body whose checked exception fails the scenario with the exception as its cause. */
-    private interface Body {
-        void run() throws Exception;
-    }
-
-    private static Runnable unchecked(Body body) {
+    /** A body whose checked exception fails the scenario with the exception as its cause. */
+    private static Runnable unchecked(Caller.Body body) {
         return () -> {
             try {
                 body.run();
@@ -58,7 +55,7 @@ class ModelCheckedGilHiddenTests {
     }
 
     /** Calls a method that a thread without the GIL must not be able to use. */
-    private static boolean refused(Body call) throws Exception {
+    private static boolean refused(Caller.Body call) throws Exception {
         try {
             call.run();
             return false;
