@@ -155,12 +155,15 @@ public final class CompileWorkers implements AutoCloseable {
 
     /** The failure of a worker that ended mid-compile: which limit, or a grader failure. */
     private LimitPassed limit(Worker worker, boolean late) throws WorkerEnded {
-        end(worker);
         if (late) {
+            end(worker);
             return new LimitPassed(String.format(Locale.ROOT, "%d s of processor time",
                     timeLimit.toSeconds()));
         }
+        // Its exit code first: a worker that ran out of memory may still be exiting when its
+        // pipe breaks, and a worker killed here would end with the kill's code, not its own.
         int code = exitCode(worker.process);
+        end(worker);
         if (code == OUT_OF_MEMORY) {
             return new LimitPassed(heapMegabytes + " MB of memory");
         }
@@ -223,7 +226,10 @@ public final class CompileWorkers implements AutoCloseable {
     private Worker start() throws GraderException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // The JVM's own messages (the out-of-memory exit's among them) go to standard error,
+        // never into the answers on standard output.
         command.addAll(List.of("-Xmx" + heapMegabytes + "m", "-XX:+ExitOnOutOfMemoryError",
+                "-XX:+DisplayVMOutputToStderr",
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xshare:auto",
                 "-cp", System.getProperty("java.class.path"), CompileWorker.class.getName()));
         try {
