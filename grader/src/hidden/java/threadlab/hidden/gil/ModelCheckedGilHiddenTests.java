@@ -160,7 +160,8 @@ class ModelCheckedGilHiddenTests {
                         + " waiter waited a whole switch interval (" + INTERVAL.toMillis()
                         + " ms)", "it was set " + waited / 1_000 + " us after the waiter called"
                         + " acquire()", "acquire() must wait the whole interval, not a part of"
-                        + " it, before it sets the drop request", null);
+                        + " it, before it sets the drop request, and dropRequested() must return"
+                        + " true only once it is set", null);
             }
             if (droppedAt < 0) {
                 return;

@@ -116,7 +116,8 @@ class Task2IntervalHiddenTests {
                         + " under a millisecond, waits forever; wait in nanoseconds"
                         + " (Condition.awaitNanos, or wait(millis, nanos))"
                         : "acquire() must wait one switch interval at a time, and set the drop"
-                        + " request when a whole interval passed without a switch", null);
+                        + " request when a whole interval passed without a switch; dropRequested()"
+                        + " must then return true", null);
         Verdict.check(watch.waitedAgain(),
                 "the waiter to sleep between its tries: a timed wait of one interval, then,"
                         + " with the request set, another wait",

@@ -2,6 +2,7 @@ package threadlab.hidden.support;
 
 import threadlab.grader.api.VerdictError;
 import threadlab.grader.protocol.Verdict;
+import threadlab.grader.testjvm.StudentExceptions;
 import threadlab.grader.testjvm.modelcheck.ModelChecker;
 
 /**
@@ -84,6 +85,10 @@ public final class ModelCheck {
         } else {
             verdict = Verdict.of(Verdict.Kind.STUDENT_EXCEPTION, thrown.getClass().getName()
                     + (thrown.getMessage() == null ? "" : ": " + thrown.getMessage()));
+            String where = StudentExceptions.likelyCause(thrown);
+            if (where != null) {
+                verdict = verdict.withLikelyCause(where);
+            }
         }
         if (thrown instanceof IllegalMonitorStateException wrong) {
             verdict = verdict.withLikelyCause(Monitors.cause(wrong));

@@ -26,7 +26,8 @@ public final class Monitors {
                 + " lock() and the unlock() in a finally, and unlock it once"
                 : "your lock let a thread go on without holding it, then refused it as a holder:"
                 + " a woken waiter must check again that the lock is free (wait in a while loop,"
-                + " not an if), and the holder check must compare the holder with"
-                + " Thread.currentThread()";
+                + " not an if), a thread that let go of it (release(), dropIfRequested(),"
+                + " whileReleased()) must take it back with acquire() before it goes on, and the"
+                + " holder check must compare the holder with Thread.currentThread()";
     }
 }

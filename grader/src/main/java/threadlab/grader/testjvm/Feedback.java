@@ -17,11 +17,6 @@ final class Feedback {
     private static final int FRAMES_SHOWN = 5;
     /** How the skeleton's reminder starts: {@code Task 3: wait until the thread has finished}. */
     private static final String NOT_DONE = "Task ";
-    private static final List<String> NOT_STUDENT_CODE = List.of("threadlab.hidden.",
-            "threadlab.grader.", "org.junit.", "org.assertj.", "org.awaitility.", "java.",
-            "javax.", "jdk.", "sun.", "com.sun.", "org.opentest4j.", "org.jetbrains.", "kotlin.",
-            "kotlinx.", "net.bytebuddy.", "com.fasterxml.", "picocli.");
-
     private Feedback() {
     }
 
@@ -45,8 +40,10 @@ final class Feedback {
         if (thrown instanceof AssertionError) {
             return Verdict.of(Verdict.Kind.CHECK_FAILED, String.valueOf(thrown.getMessage()));
         }
-        return Verdict.of(Verdict.Kind.STUDENT_EXCEPTION, describe(thrown))
+        Verdict verdict = Verdict.of(Verdict.Kind.STUDENT_EXCEPTION, describe(thrown))
                 .withEvidence(studentFrames(thrown));
+        String where = StudentExceptions.likelyCause(thrown);
+        return where == null ? verdict : verdict.withLikelyCause(where);
     }
 
     private static Throwable find(Throwable thrown, Class<? extends Throwable> type) {
@@ -81,6 +78,6 @@ final class Feedback {
     }
 
     static boolean isStudentCode(String className) {
-        return NOT_STUDENT_CODE.stream().noneMatch(className::startsWith);
+        return StudentExceptions.isStudentCode(className);
     }
 }

@@ -85,4 +85,31 @@ class FeedbackTests {
         assertThat(verdict.render()).startsWith("Your code threw java.lang.Illegal")
                 .doesNotContain("hidden").doesNotContain("junit");
     }
+
+    @Test
+    @DisplayName("an exception from student code names, as its likely cause, the student's method"
+            + " and line where it came from, and what that kind of exception usually means")
+    void whereItCameFrom() {
+        RuntimeException thrown = new NullPointerException("holder is null");
+        thrown.setStackTrace(new StackTraceElement[] {
+            new StackTraceElement("java.util.Objects", "requireNonNull", "Objects.java", 233),
+            new StackTraceElement("threadlab.gil.GlobalInterpreterLock$Inner", "requireHolder",
+                    "GlobalInterpreterLock.java", 212),
+            new StackTraceElement("threadlab.hidden.gil.Task1LockHiddenTests", "t",
+                    "Task1LockHiddenTests.java", 40),
+        });
+
+        assertThat(Feedback.of(thrown).likelyCause()).isEqualTo("an unexpected"
+                + " NullPointerException in your GlobalInterpreterLock.requireHolder() (line"
+                + " 212): a value there is null at that moment: it was never set, or another"
+                + " thread changed it between a check and its use (read a shared field once,"
+                + " under its lock)");
+
+        RuntimeException testsOwn = new IllegalStateException("no student frame");
+        testsOwn.setStackTrace(new StackTraceElement[] {
+            new StackTraceElement("threadlab.hidden.gil.Task1LockHiddenTests", "t",
+                    "Task1LockHiddenTests.java", 40),
+        });
+        assertThat(Feedback.of(testsOwn).likelyCause()).isEmpty();
+    }
 }

@@ -36,6 +36,7 @@ public final class Hooks {
         if (me != null) {
             me.run.log(me, method + "()");
             me.depth++;
+            me.calls.push(method);
         }
     }
 
@@ -44,6 +45,9 @@ public final class Hooks {
         ManagedThread me = managed();
         if (me != null && me.depth > 0) {
             me.depth--;
+        }
+        if (me != null) {
+            me.calls.poll();
         }
     }
 

@@ -1,5 +1,6 @@
 package threadlab.grader.testjvm.modelcheck;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -63,6 +64,12 @@ final class ManagedThread extends Thread {
     boolean permit;
     int depth;
     Throwable thrown;
+    /** The exercise's methods it is in, innermost first, as the hooks saw them entered. */
+    final ArrayDeque<String> calls = new ArrayDeque<>();
+    /** Its steps in this run. */
+    int steps;
+    /** How many of its timed waits ran out in this run. */
+    int timeoutsRanOut;
 
     private ManagedThread(int index) {
         super(name(index));
@@ -121,6 +128,9 @@ final class ManagedThread extends Thread {
         permit = false;
         depth = 0;
         thrown = null;
+        calls.clear();
+        steps = 0;
+        timeoutsRanOut = 0;
         setName(name(index));
         setPriority(NORM_PRIORITY);
         setUncaughtExceptionHandler(null);

@@ -1,9 +1,11 @@
 package threadlab.grader.testjvm.modelcheck;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -39,6 +41,15 @@ final class Run {
     static final String ENDLESS_CAUSE = "a busy-wait: a thread that waits by polling a field in a"
             + " loop instead of sleeping until another thread wakes it (wait(), await(), park()),"
             + " or a loop whose condition no other thread can change";
+
+    /**
+     * The likely cause of threads that take more than {@link #MAX_STEPS} steps when the one that
+     * loops waits with a timeout again and again.
+     */
+    static final String TIMED_ENDLESS_CAUSE = "a wait in a loop that never ends: each time its"
+            + " timeout runs out, the loop waits again, so its condition never changes (a"
+            + " condition turned around, or one no other thread can change) or its timeout is 0"
+            + " or too short for the thread it waits for";
 
     /** The turn of the thread that started the scenario's threads and waits for them. */
     static final int MAIN = -1;
@@ -224,7 +235,7 @@ final class Run {
         }
         if (problem != null && problem.startsWith(ENDLESS)) {
             throw new VerdictError(Verdict.of(Verdict.Kind.RACE, "In this interleaving, "
-                    + problem + ".").withLikelyCause(ENDLESS_CAUSE));
+                    + problem + ".").withLikelyCause(endlessCause()));
         }
         if (problem != null) {
             throw new AssertionError("In this interleaving, " + problem + ".");
@@ -263,14 +274,38 @@ final class Run {
         }
     }
 
+    /**
+     * Which thread loops, and where: the one that took the most steps, in the exercise's method
+     * it was in, and how often its timed waits ran out there.
+     */
+    private String looping() {
+        ManagedThread most = threads.stream().max(Comparator.comparingInt(t -> t.steps))
+                .orElse(null);
+        if (most == null || most.calls.isEmpty()) {
+            return "";
+        }
+        return String.format(Locale.ROOT, ": %s took %,d of them in %s()%s", most.getName(),
+                most.steps, most.calls.peek(), most.timeoutsRanOut == 0 ? ""
+                : String.format(Locale.ROOT, ", where the timeout of its timed wait ran out"
+                        + " %,d times", most.timeoutsRanOut));
+    }
+
+    /** The likely cause of a run that never ends, by what its looping thread did. */
+    private String endlessCause() {
+        boolean waits = threads.stream().max(Comparator.comparingInt(t -> t.steps))
+                .map(t -> t.timeoutsRanOut > 0).orElse(false);
+        return waits ? TIMED_ENDLESS_CAUSE : ENDLESS_CAUSE;
+    }
+
     /** A step of the running thread: the point where it may be paused for another. */
     void step(ManagedThread me) {
         if (aborted) {
             throw new Aborted();
         }
+        me.steps++;
         if (++total > MAX_STEPS) {
             abort(ENDLESS + MAX_STEPS + " steps without finishing: they loop for ever in some"
-                    + " interleaving");
+                    + " interleaving" + looping());
             throw new Aborted();
         }
         inARow++;
@@ -300,6 +335,9 @@ final class Run {
             }
         }
         boolean timedOut = me.timedOut;
+        if (timedOut) {
+            me.timeoutsRanOut++;
+        }
         me.timedOut = false;
         me.timed = false;
         me.blockedOn = null;

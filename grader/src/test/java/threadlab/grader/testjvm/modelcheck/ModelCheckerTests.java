@@ -126,6 +126,25 @@ class ModelCheckerTests {
     }
 
     @Test
+    @DisplayName("names the thread that loops, its method and its waits that ran out, when a"
+            + " timed wait in a loop never ends")
+    void endlessTimedWaits() {
+        ModelChecker.Outcome outcome = ModelChecker.check(100, () -> {
+            Object flag = make("Flag");
+            ModelChecker.inParallel(() -> call(flag, "awaitRaisedPatiently"), () -> { });
+        });
+
+        Throwable thrown = outcome.failure().orElseThrow().thrown();
+        assertThat(thrown).isInstanceOf(threadlab.grader.api.VerdictError.class)
+                .hasMessageContaining("more than " + Run.MAX_STEPS + " steps")
+                .hasMessageContaining("Thread 1 took")
+                .hasMessageContaining("in awaitRaisedPatiently(), where the timeout of its timed"
+                        + " wait ran out");
+        assertThat(((threadlab.grader.api.VerdictError) thrown).verdict().likelyCause())
+                .isEqualTo(Run.TIMED_ENDLESS_CAUSE);
+    }
+
+    @Test
     @DisplayName("ends a busy-wait on a lock that is never let go of, with the reason")
     void spinOnALockForever() {
         ModelChecker.Outcome outcome = ModelChecker.check(100, () -> {
