@@ -319,9 +319,17 @@ public final class ClassBenchmark {
             }
         }
         Submissions.copy(root.resolve("grader/src/hidden/java"), test);
+        // What the hidden tests use of the grader: its API, the model checker, the verdict
+        // they report with, and the likely cause of a submission's own exception.
         for (String runtime : List.of("api", "testjvm/modelcheck")) {
             Submissions.copy(root.resolve("grader/src/main/java/threadlab/grader/" + runtime),
                     test.resolve("threadlab/grader/" + runtime));
+        }
+        for (String file : List.of("protocol/Verdict.java", "protocol/Text.java",
+                "testjvm/StudentExceptions.java")) {
+            Path to = test.resolve("threadlab/grader/" + file);
+            Files.createDirectories(to.getParent());
+            Files.copy(root.resolve("grader/src/main/java/threadlab/grader/" + file), to);
         }
         String agent = AgentJar.option(AgentJar.write(project.resolve("model-checker-agent.jar")),
                 Course.modelCheckedPackages());
@@ -368,6 +376,8 @@ public final class ClassBenchmark {
                       <artifactId>assertj-core</artifactId><scope>test</scope></dependency>
                     <dependency><groupId>org.awaitility</groupId>
                       <artifactId>awaitility</artifactId><scope>test</scope></dependency>
+                    <dependency><groupId>com.fasterxml.jackson.core</groupId>
+                      <artifactId>jackson-databind</artifactId><scope>test</scope></dependency>
                     <dependency><groupId>org.ow2.asm</groupId>
                       <artifactId>asm</artifactId><scope>test</scope></dependency>
                     <dependency><groupId>org.ow2.asm</groupId>
