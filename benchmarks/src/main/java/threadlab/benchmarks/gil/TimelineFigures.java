@@ -4,59 +4,113 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** The figures under a timeline: each thread's turns with the GIL, and the sleeper's waits. */
+/**
+ * The figures under the timelines: how often the GIL changed hands, how long a CPU-bound thread
+ * held it each time, and how long the sleeper waited for it after each sleep. They are a
+ * Markdown table, a column per timeline, which module 2's lesson shows as printed; a test
+ * checks that it still does.
+ */
 final class TimelineFigures {
 
     private TimelineFigures() {
     }
 
     /**
-     * The figures, a line per thread.
+     * The table, with a column per timeline.
      *
-     * @param timeline the timeline
-     * @return the lines, each ending with a newline
+     * @param timelines the timelines, in the order of the pictures
+     * @return the Markdown table, a line per figure, each ending with a newline
      */
-    static String of(Timeline timeline) {
+    static String table(List<Timeline> timelines) {
+        List<List<String>> columns = timelines.stream().map(TimelineFigures::column).toList();
+        List<String> labels = List.of("Figure", "hand-overs",
+                "median slice of a CPU-bound thread", "sleeper's wait after a sleep: median"
+                + " (range)", "drop requests seen", "load average");
         StringBuilder out = new StringBuilder();
-        for (String thread : timeline.threads()) {
-            List<Long> turns = lengths(timeline, thread, Timeline.Kind.HOLD, false);
-            out.append(String.format(Locale.ROOT, "  %-8s held the GIL %s ms in %d turn(s),"
-                    + " median turn %s ms", thread, ms(sum(turns)), turns.size(),
-                    ms(median(turns))));
-            List<Long> waits = lengths(timeline, thread, Timeline.Kind.WAIT, true);
-            if (!waits.isEmpty()) {
-                out.append(String.format(Locale.ROOT, "; after a sleep it waited %s to %s ms"
-                        + " for the GIL, median %s ms", ms(min(waits)), ms(max(waits)),
-                        ms(median(waits))));
+        for (int row = 0; row < labels.size(); row++) {
+            out.append("| ").append(labels.get(row));
+            for (List<String> column : columns) {
+                out.append(" | ").append(column.get(row));
             }
-            out.append('\n');
+            out.append(" |\n");
+            if (row == 0) {
+                out.append("|---".repeat(columns.size() + 1)).append("|\n");
+            }
         }
+        return out.toString();
+    }
+
+    private static List<String> column(Timeline timeline) {
+        int handOvers = handOvers(timeline);
+        List<Long> slices = cpuSlices(timeline);
+        List<Long> waits = new ArrayList<>();
+        for (String thread : timeline.threads()) {
+            waits.addAll(lengths(timeline, thread, Timeline.Kind.WAIT, Timeline.Kind.SLEEP));
+        }
+        return List.of(timeline.fact("interpreter"),
+                String.format(Locale.ROOT, "%d in %s ms: %.0f/s", handOvers,
+                        ms(timeline.length()), handOvers * 1e9 / Math.max(1, timeline.length())),
+                String.format(Locale.ROOT, "%s ms (%d slices)", ms(median(slices)),
+                        slices.size()),
+                waits.isEmpty() ? "no sleep" : String.format(Locale.ROOT,
+                        "%s ms (%s to %s, %d sleeps)", ms(median(waits)), ms(min(waits)),
+                        ms(max(waits)), waits.size()),
+                timeline.header().containsKey(Timeline.REQUESTS) ? timeline.fact(
+                        Timeline.REQUESTS) : String.valueOf(requests(timeline)),
+                timeline.fact("load average"));
+    }
+
+    /** The times the GIL went to another thread than the one that held it last. */
+    static int handOvers(Timeline timeline) {
+        int count = 0;
+        String holder = null;
+        for (Timeline.Event e : timeline.events()) {
+            if (e.kind() == Timeline.Kind.HOLD) {
+                if (holder != null && !holder.equals(e.thread())) {
+                    count++;
+                }
+                holder = e.thread();
+            }
+        }
+        return count;
+    }
+
+    /** The turns of the threads that never sleep, each ended by a wait: not cut by the end. */
+    static List<Long> cpuSlices(Timeline timeline) {
+        List<Long> slices = new ArrayList<>();
+        for (String thread : timeline.threads()) {
+            if (timeline.segments(thread).stream().noneMatch(
+                    s -> s.state() == Timeline.Kind.SLEEP)) {
+                slices.addAll(lengths(timeline, thread, Timeline.Kind.HOLD, null));
+            }
+        }
+        return slices;
+    }
+
+    private static int requests(Timeline timeline) {
         int requests = 0;
         for (String thread : timeline.threads()) {
             requests += timeline.marks(thread, Timeline.Kind.REQUEST).size();
         }
-        out.append(timeline.header().containsKey(Timeline.REQUESTS) ? "  drop requests: "
-                + timeline.fact(Timeline.REQUESTS) + "\n"
-                : "  drop requests seen by a holder: " + requests + "\n");
-        return out.toString();
+        return requests;
     }
 
-    /** The lengths of a thread's segments in a state; only those after a sleep, if asked. */
+    /**
+     * The lengths of a thread's segments in a state that another segment follows, and, if
+     * {@code after} is given, that come after a segment in that state.
+     */
     private static List<Long> lengths(Timeline timeline, String thread, Timeline.Kind state,
-            boolean afterSleep) {
+            Timeline.Kind after) {
         List<Long> lengths = new ArrayList<>();
-        Timeline.Kind before = null;
-        for (Timeline.Segment s : timeline.segments(thread)) {
-            if (s.state() == state && (!afterSleep || before == Timeline.Kind.SLEEP)) {
+        List<Timeline.Segment> segments = timeline.segments(thread);
+        for (int i = 0; i + 1 < segments.size(); i++) {
+            Timeline.Segment s = segments.get(i);
+            if (s.state() == state && (after == null
+                    || i > 0 && segments.get(i - 1).state() == after)) {
                 lengths.add(s.to() - s.from());
             }
-            before = s.state();
         }
         return lengths;
-    }
-
-    private static long sum(List<Long> values) {
-        return values.stream().mapToLong(Long::longValue).sum();
     }
 
     private static long min(List<Long> values) {
