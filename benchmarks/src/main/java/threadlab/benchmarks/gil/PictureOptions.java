@@ -30,7 +30,7 @@ record PictureOptions(String command, Path classes, Path out, String python, boo
                     + " and in CPython,",
             "          and draws who holds the GIL: writes course-gil.csv and .svg, cpython.csv"
                     + " and .svg,",
-            "          then prints the figures under them in module 2's lesson (about 10 s)",
+            "          then prints the figures under them in module 2's lesson (about 5 s)",
             "convoy    measures the convoy effect: the calls per second of a thread that makes"
                     + " short",
             "          blocking calls, alone and beside a CPU-bound thread, on both"
