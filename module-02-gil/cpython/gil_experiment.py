@@ -105,8 +105,8 @@ def events_of(samples, sleeps, start):
     """Turns the samples into the course's timeline events: hold, wait, sleep and end.
 
     A thread holds the GIL from the first to the last sample of each run of its samples (a
-    slice). After a slice it waits, or it sleeps when sleeps holds a sleep that began at the
-    slice's last sample, and then waits from that sleep's deadline.
+    turn). After a turn it waits, or it sleeps when sleeps holds a sleep that began at the
+    turn's last sample, and then waits from that sleep's deadline.
     """
     events = [(start, name, "wait") for name in sorted({name for name, _ in samples})]
     runs = []

@@ -107,7 +107,7 @@ class TimelineTests {
     }
 
     @Test
-    @DisplayName("the figures count hand-overs, and give the median slice and the sleeper's wait")
+    @DisplayName("the figures count hand-overs, and give the median turn and the sleeper's wait")
     void figuresSumTheTurns() throws TimelineException {
         StringBuilder inMicroseconds = new StringBuilder();
         for (String line : LOG.split("\n")) {
@@ -125,12 +125,9 @@ class TimelineTests {
                 "| Figure | Test GIL | Test Python |",
                 "|---|---|---|",
                 "| hand-overs | 3 in 12.50 ms: 240/s | 3 in 12.50 ms: 240/s |",
-                "| median slice of a CPU-bound thread | 4.99 ms (1 slices)"
-                        + " | 4.99 ms (1 slices) |",
-                "| sleeper's wait after a sleep: median (range)"
-                        + " | 1.10 ms (1.10 to 1.10, 1 sleeps)"
-                        + " | 1.10 ms (1.10 to 1.10, 1 sleeps) |",
-                "| drop requests seen | 1 | not visible from Python |",
+                "| CPU-bound turn: median (count) | 4.99 ms (1) | 4.99 ms (1) |",
+                "| sleeper's wait: median (range, count) | 1.10 ms (1.10-1.10, 1)"
+                        + " | 1.10 ms (1.10-1.10, 1) |",
                 "| load average | unknown | unknown |",
                 ""));
     }
