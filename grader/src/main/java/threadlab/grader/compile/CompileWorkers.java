@@ -233,8 +233,14 @@ public final class CompileWorkers implements AutoCloseable {
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xshare:auto",
                 "-cp", System.getProperty("java.class.path"), CompileWorker.class.getName()));
         try {
-            Process process = new ProcessBuilder(command)
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD);
+            // Options from the environment would reach the worker too, and some print to
+            // standard output (a flight recording's start, for one), into the answers.
+            builder.environment().remove("JAVA_TOOL_OPTIONS");
+            builder.environment().remove("JDK_JAVA_OPTIONS");
+            builder.environment().remove("_JAVA_OPTIONS");
+            Process process = builder.start();
             return new Worker(process);
         } catch (IOException e) {
             throw new GraderException("Could not start the grader's compile worker (" + e
