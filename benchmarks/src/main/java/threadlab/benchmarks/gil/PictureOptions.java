@@ -39,7 +39,8 @@ record PictureOptions(String command, Path classes, Path out, String python, boo
             "Both run CPython (python3) too, and the course's root must be the current folder.",
             "",
             "  --out DIR      where the timelines go; default: " + DEFAULT_OUT
-                    + ", the lesson's",
+                    + ", the lesson's,",
+            "                 which only a full run of the reference solution may replace",
             "  --redraw       draw the timelines again from the .csv logs in --out, without"
                     + " measuring",
             "  --classes DIR  the compiled module 2 to measure; default: the reference solution",
@@ -59,7 +60,7 @@ record PictureOptions(String command, Path classes, Path out, String python, boo
         List<String> left = new ArrayList<>(List.of(args));
         String command = left.remove(0);
         Path classes = Path.of(Options.SOLUTION);
-        Path out = Path.of(DEFAULT_OUT);
+        Path out = null;
         String python = "python3";
         boolean quick = false;
         boolean redraw = false;
@@ -90,14 +91,28 @@ record PictureOptions(String command, Path classes, Path out, String python, boo
             }
         }
         if (!redraw) {
-            Options.requireGil(classes);
-            if (!Files.isRegularFile(Path.of(CPython.SCRIPT))) {
-                throw new BadOptionException("No CPython experiment at "
-                        + Path.of(CPython.SCRIPT).toAbsolutePath() + ". Run this command from"
-                        + " the repository's root.");
-            }
+            requireMeasurable(command, classes, quick, out != null);
         }
-        return new PictureOptions(command, classes, out, python, quick, redraw);
+        return new PictureOptions(command, classes, out == null ? Path.of(DEFAULT_OUT) : out,
+                python, quick, redraw);
+    }
+
+    /** Checks what a measurement needs, and that it would not replace the lesson's timelines. */
+    private static void requireMeasurable(String command, Path classes, boolean quick,
+            boolean outGiven) throws BadOptionException {
+        Options.requireGil(classes);
+        if (!Files.isRegularFile(Path.of(CPython.SCRIPT))) {
+            throw new BadOptionException("No CPython experiment at "
+                    + Path.of(CPython.SCRIPT).toAbsolutePath() + ". Run this command from"
+                    + " the repository's root.");
+        }
+        boolean lessons = !quick && classes.equals(Path.of(Options.SOLUTION));
+        if (command.equals("timeline") && !outGiven && !lessons) {
+            throw new BadOptionException("The timelines in " + DEFAULT_OUT + " are module 2's"
+                    + " pictures: a full run of the reference solution. A run with --quick or"
+                    + " --classes would replace them, so give it a folder of its own with --out"
+                    + " DIR.");
+        }
     }
 
     /**

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -119,6 +120,20 @@ class PictureCommandsIT {
             return;
         }
         assertThat(result.stderr()).contains("The GIL is not finished: Task ");
+    }
+
+    @Test
+    @DisplayName("a quick run or another GIL never replaces the lesson's timelines")
+    void theLessonsTimelinesNeedAFullRun() throws Exception {
+        GilBenchmarkIT.Result quick = GilBenchmarkIT.run("timeline", "--quick");
+        GilBenchmarkIT.Result other = GilBenchmarkIT.run("timeline", "--classes",
+                GilBenchmarkIT.ROOT.resolve("module-02-gil/target/classes").toString());
+
+        for (GilBenchmarkIT.Result result : List.of(quick, other)) {
+            assertThat(result.exitCode()).isEqualTo(2);
+            assertThat(result.stderr()).contains("are module 2's pictures",
+                    "give it a folder of its own with --out DIR");
+        }
     }
 
     @Test
