@@ -26,6 +26,7 @@ public final class Agent {
         List<String> prefixes = Arrays.stream(packages == null ? new String[0]
                 : packages.split(",")).map(String::strip).filter(p -> !p.isEmpty())
                 .map(p -> p.replace('.', '/') + "/").toList();
+        ThreadLocals.install(instrumentation);
         instrumentation.addTransformer(new ClassFileTransformer() {
             @Override
             public byte[] transform(ClassLoader loader, String className, Class<?> redefined,

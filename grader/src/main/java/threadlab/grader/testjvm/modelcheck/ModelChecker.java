@@ -3,6 +3,7 @@ package threadlab.grader.testjvm.modelcheck;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -77,19 +78,21 @@ public final class ModelChecker {
      */
     public static Outcome check(int maxRuns, Runnable scenario) {
         Objects.requireNonNull(scenario, "scenario");
-        List<ArrayDeque<List<Integer>>> byCost = new ArrayList<>();
+        List<ArrayDeque<int[]>> byCost = new ArrayList<>();
         for (int i = 0; i <= MAX_SWITCHES; i++) {
             byCost.add(new ArrayDeque<>());
         }
-        byCost.get(0).add(List.of());
+        byCost.get(0).add(new int[0]);
         int runs = 0;
+        boolean cut = false;
         Failure race = null;
-        for (ArrayDeque<List<Integer>> queue : byCost) {
+        for (int cost = 0; cost <= MAX_SWITCHES; cost++) {
+            ArrayDeque<int[]> queue = byCost.get(cost);
             while (!queue.isEmpty()) {
                 if (runs == maxRuns) {
                     return new Outcome(Optional.ofNullable(race), runs, false);
                 }
-                List<Integer> prefix = queue.poll();
+                int[] prefix = queue.poll();
                 Run run = new Run(prefix);
                 Throwable thrown = runOnce(run, scenario);
                 runs++;
@@ -109,25 +112,50 @@ public final class ModelChecker {
                 if (!run.usedThreads()) {
                     return new Outcome(Optional.ofNullable(race), runs, true);
                 }
-                List<Run.Decision> decisions = run.decisions();
-                for (int at = prefix.size(); at < decisions.size(); at++) {
-                    Run.Decision decision = decisions.get(at);
-                    for (int option = 1; option < decision.options().size(); option++) {
-                        int cost = decision.switchesBefore() + (decision.isSwitch(option) ? 1 : 0);
-                        if (cost <= MAX_SWITCHES) {
-                            List<Integer> next = new ArrayList<>(prefix.size() + at + 1);
-                            for (int i = 0; i < at; i++) {
-                                Run.Decision d = decisions.get(i);
-                                next.add(d.options().get(d.chosen()));
-                            }
-                            next.add(decision.options().get(option));
-                            byCost.get(cost).add(next);
-                        }
-                    }
-                }
+                cut |= queueBranches(run, prefix.length, byCost, cost, maxRuns - runs);
             }
         }
-        return new Outcome(Optional.ofNullable(race), runs, true);
+        return new Outcome(Optional.ofNullable(race), runs, !cut);
+    }
+
+    /**
+     * Queues each other choice the run could have made after its prefix, by the switches it
+     * costs. A branch that could only run after the runs left are spent is never queued: a run
+     * of a thread that spins makes a choice at every step, and a copy of its choices for each
+     * of them would fill the heap for interleavings no check would try.
+     *
+     * @return whether a branch was left out for that reason
+     */
+    private static boolean queueBranches(Run run, int from, List<ArrayDeque<int[]>> byCost,
+            int current, int runsLeft) {
+        List<Run.Decision> decisions = run.decisions();
+        int[] path = new int[decisions.size()];
+        for (int i = 0; i < path.length; i++) {
+            Run.Decision d = decisions.get(i);
+            path[i] = d.options().get(d.chosen());
+        }
+        boolean cut = false;
+        for (int at = from; at < decisions.size(); at++) {
+            Run.Decision decision = decisions.get(at);
+            for (int option = 1; option < decision.options().size(); option++) {
+                int cost = decision.switchesBefore() + (decision.isSwitch(option) ? 1 : 0);
+                if (cost > MAX_SWITCHES) {
+                    continue;
+                }
+                int ahead = 0;
+                for (int k = current; k <= cost; k++) {
+                    ahead += byCost.get(k).size();
+                }
+                if (ahead >= runsLeft) {
+                    cut = true;
+                    continue;
+                }
+                int[] next = Arrays.copyOf(path, at + 1);
+                next[at] = decision.options().get(option);
+                byCost.get(cost).add(next);
+            }
+        }
+        return cut;
     }
 
     private static Throwable runOnce(Run run, Runnable scenario) {

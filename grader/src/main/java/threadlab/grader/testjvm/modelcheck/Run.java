@@ -109,7 +109,7 @@ final class Run {
     record Step(int thread, int depth, String text) {
     }
 
-    private final List<Integer> prefix;
+    private final int[] prefix;
     private final List<Decision> decisions = new ArrayList<>();
     private final List<Step> steps = new ArrayList<>();
     private final Map<Object, String> names = new IdentityHashMap<>();
@@ -131,8 +131,8 @@ final class Run {
     private int raceSteps;
     private long clock = CLOCK_START;
 
-    Run(List<Integer> prefix) {
-        this.prefix = List.copyOf(prefix);
+    Run(int[] prefix) {
+        this.prefix = prefix.clone();
     }
 
     int turn() {
@@ -201,17 +201,19 @@ final class Run {
         int first = threads.size();
         detector.reset();
         for (int i = 0; i < bodies.length; i++) {
-            threads.add(new ManagedThread(this, first + i, bodies[i]));
             detector.started(first + i);
         }
-        List<ManagedThread> started = threads.subList(first, threads.size());
-        started.forEach(Thread::start);
         running = MAIN;
+        turn = MAIN;
+        for (int i = 0; i < bodies.length; i++) {
+            threads.add(ManagedThread.serve(this, first + i, bodies[i]));
+        }
+        List<ManagedThread> started = threads.subList(first, threads.size());
         passTo(choose(MAIN));
         awaitThreads(patience);
         for (ManagedThread thread : started) {
             try {
-                thread.join(TimeUnit.SECONDS.toMillis(1));
+                thread.awaitBack(TimeUnit.SECONDS.toMillis(1));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
@@ -551,8 +553,8 @@ final class Run {
     private int decide(List<Integer> options, int goingOn, int firstTimeout, int firstAlone) {
         int at = decisions.size();
         int chosen = 0;
-        if (at < prefix.size()) {
-            chosen = options.indexOf(prefix.get(at));
+        if (at < prefix.length) {
+            chosen = options.indexOf(prefix[at]);
             if (chosen < 0) {
                 abort("the scenario did not do the same thing when run again with the same"
                         + " choices: what it does depends on something besides the order of its"

@@ -126,6 +126,68 @@ class ModelCheckerTests {
     }
 
     @Test
+    @DisplayName("ends a busy-wait on a lock that is never let go of, with the reason")
+    void spinOnALockForever() {
+        ModelChecker.Outcome outcome = ModelChecker.check(100, () -> {
+            Object lock = make("SpinningLock");
+            ModelChecker.inParallel(() -> call(lock, "acquire"), () -> call(lock, "acquire"));
+        });
+
+        assertThat(outcome.failure()).isPresent();
+        assertThat(outcome.failure().get().thrown()).hasMessageContaining("more than "
+                + Run.MAX_STEPS + " steps");
+    }
+
+    @Test
+    @DisplayName("keeps to the interleavings it will try: a spinning thread's thousands of"
+            + " choices per run do not each queue a copy of the run")
+    void spinningRunsQueueOnlyWhatWillRun() {
+        com.sun.management.ThreadMXBean bean = (com.sun.management.ThreadMXBean)
+                java.lang.management.ManagementFactory.getThreadMXBean();
+        long before = bean.getCurrentThreadAllocatedBytes();
+        ModelChecker.Outcome outcome = ModelChecker.check(400, () -> {
+            Object lock = make("SpinningLock");
+            ModelChecker.inParallel(() -> {
+                call(lock, "acquire");
+                for (int i = 0; i < 20; i++) {
+                    call(lock, "release");
+                    call(lock, "acquire");
+                }
+                call(lock, "release");
+            }, () -> {
+                call(lock, "acquire");
+                call(lock, "release");
+            });
+        });
+        long allocated = bean.getCurrentThreadAllocatedBytes() - before;
+
+        assertThat(outcome.failure()).isEmpty();
+        assertThat(outcome.runs()).isEqualTo(400);
+        assertThat(outcome.complete()).isFalse();
+        // A copy of each run's choices for every choice it made took gigabytes here.
+        assertThat(allocated).isLessThan(200L << 20);
+    }
+
+    @Test
+    @DisplayName("begins every run with fresh thread-local values, as on new threads")
+    void freshThreadLocals() {
+        ModelChecker.Outcome outcome = ModelChecker.check(50, () -> {
+            Object count = make("PerThreadCount");
+            Object[] seen = new Object[2];
+            ModelChecker.inParallel(() -> seen[0] = Fixtures.call(count, "count"),
+                    () -> seen[1] = Fixtures.call(count, "count"));
+            if (!Integer.valueOf(1).equals(seen[0]) || !Integer.valueOf(1).equals(seen[1])) {
+                throw new AssertionError("a thread's first call counted " + seen[0] + " and "
+                        + seen[1]);
+            }
+        });
+
+        assertThat(ThreadLocals.canClear()).isTrue();
+        assertThat(outcome.failure()).isEmpty();
+        assertThat(outcome.runs()).isGreaterThan(1);
+    }
+
+    @Test
     @DisplayName("passes on what a thread threw, and runs a scenario without threads once")
     void throwsWhatAThreadThrew() {
         ModelChecker.Outcome outcome = ModelChecker.check(100, () ->
