@@ -3,8 +3,8 @@
 Run it with CPython 3 (3.11 was used for the lesson):
 
     python3 gil_experiment.py                  # sections 3 and 4: CPU-bound and sleeping threads
-    python3 gil_experiment.py timeline FILE    # section 8: who holds the GIL, logged to FILE
-    python3 gil_experiment.py convoy           # section 8: the convoy effect
+    python3 gil_experiment.py timeline FILE    # section 7: who holds the GIL, logged to FILE
+    python3 gil_experiment.py convoy           # Beyond the tasks: the convoy effect
 """
 import argparse
 import datetime
@@ -85,93 +85,81 @@ def lesson():
     sys.setswitchinterval(0.005)
 
 
-class Lane:
-    """One thread of the timeline: it notes, with time.perf_counter_ns, each change it sees.
+def sample(name, samples, until):
+    """Appends (name, perf_counter_ns) to samples as fast as it can, until the clock passes until.
 
-    Only the thread that holds the GIL runs Python code, so each clock reading is a moment at
-    which its thread held the GIL. A thread that finds another lane in owner lost the GIL
-    after its last reading and got it back before its next one.
+    Only the thread that holds the GIL runs Python code, so each reading is a moment at which
+    its thread held the GIL. Sorted by time, a change of name between two neighbours is a
+    hand-over. (The GIL may change hands between a reading and its append, so the list itself
+    is nearly, not exactly, in the order of time.) Returns the last reading.
     """
+    append, clock = samples.append, time.perf_counter_ns
+    while True:
+        now = clock()
+        append((name, now))
+        if now >= until:
+            return now
 
-    def __init__(self, name, owner, events):
-        self.name = name
-        self.owner = owner
-        self.events = events
-        self.last = 0
 
-    def note(self, ns, event):
-        self.events.append((ns, self.name, event))
+def events_of(samples, sleeps, start):
+    """Turns the samples into the course's timeline events: hold, wait, sleep and end.
 
-    def hold(self):
-        self.owner[0] = self
-        self.last = time.perf_counter_ns()
-        self.note(self.last, "hold")
-
-    def busy(self, until):
-        """Computes until the clock passes until, noting each time the GIL was away."""
-        clock = time.perf_counter_ns
-        while True:
-            if self.owner[0] is not self:
-                self.note(self.last, "wait")
-                self.hold()
-            self.last = clock()
-            if self.last >= until:
-                return
-
-    def sleep(self, seconds):
-        """Sleeps without the GIL: time.sleep releases it and takes it back."""
-        while True:
-            start = time.perf_counter_ns()
-            if self.owner[0] is self:
-                break
-            self.note(self.last, "wait")
-            self.hold()
-        time.sleep(seconds)
-        self.owner[0] = self
-        self.last = time.perf_counter_ns()
-        self.note(start, "sleep")
-        # Python code cannot run while it waits for the GIL, so the wait starts at the sleep's
-        # deadline (time.sleep sleeps until a deadline on the same clock as perf_counter).
-        self.note(min(start + round(seconds * 1e9), self.last), "wait")
-        self.note(self.last, "hold")
+    A thread holds the GIL from the first to the last sample of each run of its samples (a
+    turn). After a turn it waits, or it sleeps when sleeps holds a sleep that began at the
+    turn's last sample, and then waits from that sleep's deadline.
+    """
+    events = [(start, name, "wait") for name in sorted({name for name, _ in samples})]
+    runs = []
+    for name, ns in sorted(samples, key=lambda s: s[1]):
+        if runs and runs[-1][0] == name:
+            runs[-1][2] = ns
+        else:
+            runs.append([name, ns, ns])
+    last = {name: i for i, (name, _, _) in enumerate(runs)}
+    for i, (name, first, final) in enumerate(runs):
+        events.append((first, name, "hold"))
+        if last[name] == i:
+            events.append((final, name, "end"))
+        elif final in sleeps.get(name, {}):
+            events.append((final, name, "sleep"))
+            events.append((sleeps[name][final], name, "wait"))
+        else:
+            events.append((final, name, "wait"))
+    return sorted(events, key=lambda e: e[0])
 
 
 def timeline(path, run_ms, sleep_ms, work_ms):
-    """Two CPU-bound threads and a sleeper; writes what each thread saw to path."""
-    events, owner, start = [], [None], []
+    """Two CPU-bound threads and a sleeper sample the clock; writes the hand-overs to path."""
+    samples, sleeps, start = [], {"sleeper": {}}, []
+    barrier = threading.Barrier(3, action=lambda: start.append(time.perf_counter_ns()))
 
-    def begin():
-        start.append(time.perf_counter_ns())
-
-    barrier = threading.Barrier(3, action=begin)
-
-    def cpu(lane):
+    def cpu(name):
         barrier.wait()
-        lane.last = start[0]
-        lane.busy(start[0] + run_ms * 1_000_000)
-        lane.note(lane.last, "end")
+        sample(name, samples, start[0] + round(run_ms * 1e6))
 
-    def sleeper(lane):
+    def sleeper():
         barrier.wait()
-        lane.note(start[0], "wait")
-        lane.hold()
-        stop = start[0] + run_ms * 1_000_000
+        stop = start[0] + round(run_ms * 1e6)
+        last = start[0]
         while True:
-            lane.busy(min(lane.last + work_ms * 1_000_000, stop))
-            if lane.last >= stop:
-                break
-            lane.sleep(sleep_ms / 1000)
-        lane.note(lane.last, "end")
+            last = sample("sleeper", samples, min(last + round(work_ms * 1e6), stop))
+            if last >= stop:
+                return
+            # time.sleep releases the GIL. Python code cannot see when the sleep ends, nor how
+            # long the thread then waits for the GIL: the log takes the sleep's deadline.
+            sleeps["sleeper"][last] = last + round(sleep_ms * 1e6)
+            time.sleep(sleep_ms / 1000)
+            last = time.perf_counter_ns()
 
-    lanes = [Lane(name, owner, events) for name in ("cpu-1", "cpu-2", "sleeper")]
-    threads = [threading.Thread(target=cpu, args=(lanes[0],)),
-               threading.Thread(target=cpu, args=(lanes[1],)),
-               threading.Thread(target=sleeper, args=(lanes[2],))]
+    threads = [threading.Thread(target=cpu, args=("cpu-1",)),
+               threading.Thread(target=cpu, args=("cpu-2",)),
+               threading.Thread(target=sleeper)]
     for t in threads:
         t.start()
     for t in threads:
         t.join()
-    header = {
+    events = events_of(samples, sleeps, start[0])
+    facts = {
         "interpreter": f"CPython {platform.python_version()}",
         "machine": f"{os.cpu_count()} CPU(s), {platform.system()} {platform.release()}",
         "load average": f"{os.getloadavg()[0]:.2f}" if hasattr(os, "getloadavg") else "unknown",
@@ -180,16 +168,19 @@ def timeline(path, run_ms, sleep_ms, work_ms):
         "run ms": f"{run_ms:g}",
         "threads": f"cpu-1 and cpu-2 compute; sleeper computes {work_ms:g} ms, then sleeps"
                    f" {sleep_ms:g} ms, in a loop",
-        "clock": "time.perf_counter_ns; a sleeper's wait starts at its sleep's deadline",
+        "clock": "time.perf_counter_ns, read in a tight loop by the thread that holds the GIL;"
+                 f" {len(samples)} readings; a sleeper's wait starts at its sleep's deadline",
         "drop requests": "not visible from Python",
     }
-    with open(path, "w", encoding="utf-8") as out:
+    with open(path, "w", encoding="utf-8", newline="\n") as out:
         out.write("# threadlab GIL timeline: nanoseconds since the start, thread, event\n")
-        for key, value in header.items():
+        for key, value in facts.items():
             out.write(f"# {key}: {value}\n")
-        for ns, name, event in sorted(events, key=lambda e: e[0]):
-            out.write(f"{ns - start[0]}\t{name}\t{event}\n")
-    print(f"Timeline of {run_ms:g} ms written to {path}: {len(events)} events")
+        out.write("nanoseconds,thread,event\n")
+        for ns, name, event in events:
+            out.write(f"{ns - start[0]},{name},{event}\n")
+    print(f"Timeline of {run_ms:g} ms written to {path}: {len(samples)} clock readings,"
+          f" {len(events)} events")
 
 
 def io_calls(seconds, call_seconds, beside_cpu):
@@ -220,23 +211,23 @@ def io_calls(seconds, call_seconds, beside_cpu):
 def convoy(seconds, call_ms, rounds, tsv):
     """The convoy effect: an I/O thread's calls per second, alone and beside a CPU-bound one.
 
-    Alone and beside are taken in turns; the best round of each is the least disturbed one.
+    Alone and beside are taken in turns, and each keeps its median round: the best round
+    beside a CPU-bound thread would be the luckiest, not the least disturbed.
     """
     if tsv:
         print(f"# CPython {platform.python_version()}")
     else:
         print(f"CPython {platform.python_version()}: an I/O thread makes blocking calls of"
-              f" {call_ms:g} ms (time.sleep), alone and beside a CPU-bound thread, best of"
+              f" {call_ms:g} ms (time.sleep), alone and beside a CPU-bound thread, median of"
               f" {rounds} rounds of {seconds:g} s")
     for interval in (0.005, 0.001):
         sys.setswitchinterval(interval)
-        best = {}
+        measured = {"alone": [], "beside": []}
         for _ in range(rounds):
-            for setting in ("alone", "beside"):
-                calls, took = io_calls(seconds, call_ms / 1000, setting == "beside")
-                if setting not in best or calls / took > best[setting][0] / best[setting][1]:
-                    best[setting] = (calls, took)
-        for setting, (calls, took) in best.items():
+            for setting, runs in measured.items():
+                runs.append(io_calls(seconds, call_ms / 1000, setting == "beside"))
+        for setting, runs in measured.items():
+            calls, took = sorted(runs, key=lambda run: run[0] / run[1])[(len(runs) - 1) // 2]
             if tsv:
                 print(f"{interval * 1000:g}\t{setting}\t{calls}\t{took:.6f}")
             else:
@@ -250,7 +241,7 @@ def main():
     commands = parser.add_subparsers(dest="command")
     drawn = commands.add_parser("timeline", help="log who holds the GIL in a short run")
     drawn.add_argument("file", help="where to write the log")
-    drawn.add_argument("--run-ms", type=float, default=60)
+    drawn.add_argument("--run-ms", type=float, default=80)
     drawn.add_argument("--sleep-ms", type=float, default=2)
     drawn.add_argument("--work-ms", type=float, default=0.2)
     slow = commands.add_parser("convoy", help="measure the convoy effect")

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import threadlab.testing.SystemOutWatch;
 import threadlab.testing.Verdict;
 
 @Tag("task:1")
@@ -26,6 +27,10 @@ class SleeperTests {
     private static final String SYSTEM_OUT = "the sleeper printed to System.out instead of the out"
             + " stream given to its constructor";
 
+    /** Why a line is missing, although nothing went to System.out. */
+    private static final String MISSING_LINE = "a line is never printed: the announcement and the"
+            + " wake-up each need their own println, one before the sleep and one after it";
+
     /** Why the lines reached that stream, but not as expected. */
     private static final String EXACT_TEXT = "check the exact text: spelling, the apostrophes, the"
             + " number of seconds, and the '!'";
@@ -35,12 +40,14 @@ class SleeperTests {
 
     private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
     private final PrintStream out = new PrintStream(printed, true, UTF_8);
+    /** Whether the sleeper printed to System.out, a stream it was not given. */
+    private boolean toSystemOut;
 
     @ParameterizedTest(name = "sleeper({0})")
     @ValueSource(ints = {3, 10})
     @DisplayName("announces its nap: Hi, I'll be sleeping for n seconds")
     void announcesItsNap(int n) throws Exception {
-        new Sleeper(NO_SLEEP, out).sleeper(n);
+        sleeper(NO_SLEEP, out, n);
 
         Verdict.withLikelyCause(textCause(), () -> assertThat(printedLines())
                 .as("the first line printed by sleeper(%d)", n)
@@ -75,14 +82,9 @@ class SleeperTests {
         PrintStream recordingOut = new PrintStream(new LinesToEvents(events), true, UTF_8);
         Sleep recordingSleep = duration -> events.add("sleep(" + duration + ")");
 
-        new Sleeper(recordingSleep, recordingOut).sleeper(3);
+        sleeper(recordingSleep, recordingOut, 3);
 
-        int sleep = events.indexOf("sleep(PT3S)");
-        boolean anyLine = events.stream().anyMatch(e -> e.startsWith("print: "));
-        String cause = !anyLine ? SYSTEM_OUT : sleep == 0 ? "the announcement is printed after"
-                + " the sleep: print first, then sleep" : sleep == events.size() - 1 ? "the"
-                + " wake-up line is printed before the sleep is over" : EXACT_TEXT;
-        Verdict.withLikelyCause(cause, () -> assertThat(events)
+        Verdict.withLikelyCause(orderCause(events), () -> assertThat(events)
                 .as("what happened, in order: each line printed and each call to sleep")
                 .containsExactly(
                         "print: Hi, I'll be sleeping for 3 seconds",
@@ -93,16 +95,37 @@ class SleeperTests {
     @Test
     @DisplayName("prints exactly two lines, to the PrintStream it was given")
     void printsTwoLinesToItsOut() throws Exception {
-        new Sleeper(NO_SLEEP, out).sleeper(3);
+        sleeper(NO_SLEEP, out, 3);
 
         Verdict.withLikelyCause(textCause(), () -> assertThat(printedLines())
                 .as("everything sleeper(3) printed to its PrintStream, line by line")
                 .containsExactly("Hi, I'll be sleeping for 3 seconds", "I've woken up!"));
     }
 
+    /** Runs the sleeper, noting whether it printed to System.out. */
+    private void sleeper(Sleep sleep, PrintStream stream, int n) throws Exception {
+        toSystemOut = SystemOutWatch.printedDuring(() -> new Sleeper(sleep, stream).sleeper(n));
+    }
+
     /** Why the printed lines are not the expected ones, in the graded tests' words. */
     private String textCause() {
-        return printed.size() == 0 ? SYSTEM_OUT : EXACT_TEXT;
+        return toSystemOut ? SYSTEM_OUT : printedLines().size() < 2 ? MISSING_LINE : EXACT_TEXT;
+    }
+
+    /** Why the lines and the sleep came in another order, in the graded tests' words. */
+    private String orderCause(List<String> events) {
+        int sleep = events.indexOf("sleep(PT3S)");
+        long lines = events.stream().filter(e -> e.startsWith("print: ")).count();
+        if (toSystemOut) {
+            return SYSTEM_OUT;
+        } else if (lines < 2) {
+            return MISSING_LINE;
+        } else if (sleep == 0) {
+            return "the announcement is printed after the sleep: print first, then sleep";
+        } else if (sleep == events.size() - 1) {
+            return "the wake-up line is printed before the sleep is over";
+        }
+        return EXACT_TEXT;
     }
 
     private List<String> printedLines() {

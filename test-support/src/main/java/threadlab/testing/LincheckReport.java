@@ -9,8 +9,9 @@ import java.util.regex.Pattern;
  * A Lincheck failure, cut down to what a student needs: the failed check, the interleaving that
  * broke it (a column per thread, each thread's reads and writes), and the likely cause, last.
  * Lincheck's detailed trace, stack frames and the test's own bookkeeping (starting and joining
- * threads, reading the test's counters, its checks) are left out, and no line is wider than
- * {@link #WIDTH}.
+ * threads, reading the test's counters, working out its message, its checks) are left out, and no
+ * line is wider than {@link #WIDTH}: an interleaving too wide for columns is a list of steps, each
+ * after the name of the thread that took it.
  *
  * <pre>{@code
  * } catch (LincheckAssertionError e) {
@@ -31,7 +32,8 @@ public final class LincheckReport {
             Pattern.compile("switch \\(reason: .*\\)"),
             Pattern.compile(".*\\bjoin\\(.*"),
             Pattern.compile(".*#\\d+\\..*"),
-            Pattern.compile(".*: threw \\w+"));
+            Pattern.compile(".*: threw \\w+"),
+            Pattern.compile(".*\\): \".*"));
     private static final Pattern READ = Pattern.compile("^(\\s*)(\\w+) \u279c (.*)$");
     private static final Pattern WRITE = Pattern.compile("^(\\s*)(\\w+) = (.*)$");
 
@@ -67,9 +69,7 @@ public final class LincheckReport {
         }
         List<List<String>> table = table(lines);
         if (!table.isEmpty()) {
-            out.append(wrap("The interleaving that shows it, found by model checking: a column"
-                    + " per thread, read from top to bottom; \"switch\" is where a thread was"
-                    + " paused and another ran.")).append('\n').append(render(table));
+            out.append(render(table));
         }
         return out.append(wrap(LIKELY_CAUSE + cause)).toString();
     }
@@ -137,7 +137,35 @@ public final class LincheckReport {
         return read.equals(cell) ? WRITE.matcher(cell).replaceFirst("$1write $2: $3") : read;
     }
 
+    /** The interleaving as a table, or as a list of steps when the table would be too wide. */
     private static String render(List<List<String>> rows) {
+        String table = columns(rows);
+        boolean fits = table.lines().allMatch(line -> line.length() <= WIDTH);
+        String layout = fits ? "a column per thread, read from top to bottom"
+                : "a line per step, after the thread that took it, read from top to bottom";
+        return wrap("The interleaving that shows it, found by model checking: " + layout
+                + "; \"switch\" is where a thread was paused and another ran.") + '\n'
+                + (fits ? table : steps(rows));
+    }
+
+    /** One line per step: the thread's name, then its step, as indented as in the table. */
+    private static String steps(List<List<String>> rows) {
+        List<String> names = rows.get(0);
+        int nameWidth = names.stream().mapToInt(String::length).max().orElse(0);
+        StringBuilder out = new StringBuilder();
+        for (List<String> row : rows.subList(1, rows.size())) {
+            for (int c = 0; c < row.size(); c++) {
+                if (!row.get(c).isBlank()) {
+                    String name = names.get(c);
+                    out.append(wrap(name + " ".repeat(nameWidth - name.length()) + " | "
+                            + row.get(c))).append('\n');
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    private static String columns(List<List<String>> rows) {
         int columns = rows.get(0).size();
         int[] widths = new int[columns];
         for (List<String> row : rows) {

@@ -44,6 +44,21 @@ class LincheckReportTests {
     }
 
     @Test
+    @DisplayName("an interleaving too wide for columns is a list of steps, without the test's"
+            + " own message")
+    void aWideInterleavingIsAListOfSteps() throws IOException {
+        String report = LincheckReport.of(sample("lincheck-double-free.txt"), "other", "hang");
+
+        assertThat(report.lines()).allSatisfy(line -> assertThat(line.length())
+                .isLessThanOrEqualTo(LincheckReport.WIDTH));
+        assertThat(report).doesNotContain("Causes.").doesNotContain("Verdict.")
+                .contains("a line per step")
+                .contains("Thread 1 |   AtomicInteger#2.compareAndSet(2, 1): true\n")
+                .contains("\nthe test | count.get(): 0\n")
+                .endsWith("never with a second\n  read");
+    }
+
+    @Test
     @DisplayName("an exception from the code under test is named, with the given cause")
     void anExceptionGetsTheOtherCause() {
         String report = LincheckReport.of("\n= Concurrent test failed =\n\n"

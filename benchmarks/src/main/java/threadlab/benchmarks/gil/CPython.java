@@ -21,6 +21,12 @@ record CPython(String python, Path script) {
     /** Where the script is, from the repository's root. */
     static final String SCRIPT = "module-02-gil/cpython/gil_experiment.py";
 
+    /** What to do when CPython cannot be run. */
+    static final String INSTALL = "Install Python 3 (Debian or Ubuntu: sudo apt-get install"
+            + " python3; Fedora: sudo dnf install python3; macOS: brew install python; Windows:"
+            + " python.org), or name its command with --python, such as --python py on"
+            + " Windows. Only this command needs Python; the build does not.";
+
     /** How long the script may run before the benchmark stops it. */
     private static final Duration LIMIT = Duration.ofMinutes(2);
 
@@ -32,7 +38,7 @@ record CPython(String python, Path script) {
      * @throws TimelineException if CPython cannot be run or fails
      */
     void timeline(Path log, long runMillis) throws TimelineException {
-        run("timeline", log.toAbsolutePath().toString(), "--run-ms", String.valueOf(runMillis));
+        script("timeline", log.toAbsolutePath().toString(), "--run-ms", String.valueOf(runMillis));
     }
 
     /**
@@ -45,14 +51,35 @@ record CPython(String python, Path script) {
      * @throws TimelineException if CPython cannot be run or fails
      */
     String convoy(Duration window, int rounds, Duration call) throws TimelineException {
-        return run("convoy", "--tsv", "--seconds", String.valueOf(window.toMillis() / 1000.0),
+        return script("convoy", "--tsv", "--seconds", String.valueOf(window.toMillis() / 1000.0),
                 "--rounds", String.valueOf(rounds), "--call-ms",
                 String.valueOf(call.toNanos() / 1e6));
     }
 
-    private String run(String... args) throws TimelineException {
+    /**
+     * Checks, before anything is measured, that the command runs Python 3.
+     *
+     * @throws TimelineException saying what to install, if it does not
+     */
+    void requireRunnable() throws TimelineException {
+        try {
+            run(List.of(python, "-c", "import sys; sys.exit(sys.version_info[0] != 3)"));
+        } catch (TimelineException e) {
+            if (e.getMessage().contains(INSTALL)) {
+                throw e;
+            }
+            throw new TimelineException("\"" + python + "\" is not Python 3 (" + e.getMessage()
+                    + "). " + INSTALL);
+        }
+    }
+
+    private String script(String... args) throws TimelineException {
         List<String> command = new ArrayList<>(List.of(python, script.toString()));
         command.addAll(List.of(args));
+        return run(command);
+    }
+
+    private String run(List<String> command) throws TimelineException {
         Path out = null;
         Path err = null;
         try {
@@ -73,7 +100,7 @@ record CPython(String python, Path script) {
             return Files.readString(out, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new TimelineException("Could not run CPython as \"" + python + "\" (" + e
-                    .getMessage() + "). Install Python 3, or give its command with --python.");
+                    .getMessage() + "). " + INSTALL);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TimelineException("Interrupted while CPython ran: "

@@ -2,6 +2,7 @@ package threadlab.benchmarks.gil;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import threadlab.gil.GlobalInterpreterLock;
@@ -48,8 +49,9 @@ final class ConvoyExperiment {
 
     /**
      * Measures each switch interval, alone and beside a CPU-bound thread in turns, after a
-     * warm-up, and keeps the best round of each: the one that other work on the machine
-     * disturbed least.
+     * warm-up, and keeps the median round of each. The best round beside a CPU-bound thread
+     * would be the luckiest one: the one in which the I/O thread most often took the GIL back
+     * before the woken CPU-bound thread was running.
      *
      * @param window how long each round lasts
      * @param rounds how many rounds of each
@@ -61,19 +63,22 @@ final class ConvoyExperiment {
         ioCalls(5, window, call, true);
         List<Row> rows = new ArrayList<>();
         for (long interval : INTERVALS_MS) {
-            Rate alone = null;
-            Rate beside = null;
+            List<Rate> alone = new ArrayList<>();
+            List<Rate> beside = new ArrayList<>();
             for (int r = 0; r < rounds; r++) {
-                alone = best(alone, ioCalls(interval, window, call, false));
-                beside = best(beside, ioCalls(interval, window, call, true));
+                alone.add(ioCalls(interval, window, call, false));
+                beside.add(ioCalls(interval, window, call, true));
             }
-            rows.add(new Row(interval, alone, beside));
+            rows.add(new Row(interval, median(alone), median(beside)));
         }
         return rows;
     }
 
-    private static Rate best(Rate sofar, Rate next) {
-        return sofar == null || next.perSecond() > sofar.perSecond() ? next : sofar;
+    /** The round with the median rate; the lower of the two middle ones for an even count. */
+    static Rate median(List<Rate> rates) {
+        List<Rate> sorted = new ArrayList<>(rates);
+        sorted.sort(Comparator.comparingDouble(Rate::perSecond));
+        return sorted.get((sorted.size() - 1) / 2);
     }
 
     private static Rate ioCalls(long intervalMs, Duration window, Duration call,

@@ -4,9 +4,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
 
-/** The convoy effect's table: the course's GIL and CPython, side by side. */
+/** The convoy effect's figures: the course's GIL and CPython, side by side. */
 final class ConvoyReport {
 
     /**
@@ -64,62 +63,39 @@ final class ConvoyReport {
     }
 
     /**
-     * The table.
+     * The figures, a line per interpreter and switch interval, each whole enough to quote.
      *
      * @param call how long each blocking call lasted
      * @param window how long each round lasted
      * @param rounds how many rounds of each measurement
      * @param columns the interpreters, each with its rows in the same order
-     * @return the table, a line per figure
+     * @return the lines, each ending with a newline
      */
-    static String table(Duration call, Duration window, int rounds, List<Column> columns) {
+    static String lines(Duration call, Duration window, int rounds, List<Column> columns) {
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "The convoy effect:"
-                + " an I/O thread makes blocking calls of %s ms, alone and beside a CPU-bound"
-                + " thread (best of %d rounds of %s s)%n", call.toNanos() / 1e6, rounds,
+                + " a thread makes blocking calls of %s ms, alone, then beside a CPU-bound"
+                + " thread (median of %d rounds of %s s)%n", call.toNanos() / 1e6, rounds,
                 window.toMillis() / 1000.0));
-        out.append(String.format(Locale.ROOT, "  %-44s", ""));
-        columns.forEach(c -> out.append(String.format(Locale.ROOT, " %18s", c.name())));
-        out.append('\n');
+        int width = columns.stream().mapToInt(c -> c.name().length()).max().orElse(0) + 1;
         for (int i = 0; i < ConvoyExperiment.INTERVALS_MS.size(); i++) {
-            int row = i;
-            out.append("switch interval ").append(ConvoyExperiment.INTERVALS_MS.get(i))
-                    .append(" ms\n");
-            line(out, "I/O calls per second, alone", columns, row, ConvoyReport::alone);
-            line(out, "I/O calls per second, beside a CPU-bound one", columns, row,
-                    ConvoyReport::beside);
-            line(out, "beside / alone", columns, row, ConvoyReport::ratio);
-            line(out, "time each call gains beside it", columns, row, ConvoyReport::gain);
+            for (Column c : columns) {
+                ConvoyExperiment.Row r = c.rows().get(i);
+                out.append(String.format(Locale.ROOT, "%-" + width + "s switch interval %d ms:"
+                        + " %,6.0f calls/s alone, %,6.0f beside a CPU-bound thread (%.2f x), %s"
+                        + "%n", c.name() + ",", r.intervalMillis(), r.alone().perSecond(),
+                        r.beside().perSecond(), r.beside().perSecond() / r.alone()
+                        .perSecond(), gain(r)));
+            }
         }
         return out.toString();
-    }
-
-    private static String alone(ConvoyExperiment.Row r) {
-        return String.format(Locale.ROOT, "%,.0f", r.alone().perSecond());
-    }
-
-    private static String beside(ConvoyExperiment.Row r) {
-        return String.format(Locale.ROOT, "%,.0f", r.beside().perSecond());
-    }
-
-    private static String ratio(ConvoyExperiment.Row r) {
-        return String.format(Locale.ROOT, "%.2f", r.beside().perSecond() / r.alone().perSecond());
     }
 
     /** How much longer a call takes beside the CPU-bound thread: the wait for the GIL. */
     private static String gain(ConvoyExperiment.Row r) {
         if (r.beside().calls() == 0 || r.alone().calls() == 0) {
-            return "no call";
+            return "no call to compare";
         }
-        return String.format(Locale.ROOT, "%.2f ms", 1000 / r.beside().perSecond()
+        return String.format(Locale.ROOT, "%.2f ms longer a call", 1000 / r.beside().perSecond()
                 - 1000 / r.alone().perSecond());
-    }
-
-    private static void line(StringBuilder out, String label, List<Column> columns, int row,
-            Function<ConvoyExperiment.Row, String> figure) {
-        out.append(String.format(Locale.ROOT, "  %-44s", label));
-        for (Column c : columns) {
-            out.append(String.format(Locale.ROOT, " %18s", figure.apply(c.rows().get(row))));
-        }
-        out.append('\n');
     }
 }

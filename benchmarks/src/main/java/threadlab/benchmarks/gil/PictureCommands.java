@@ -26,10 +26,12 @@ final class PictureCommands {
     /** The commands' names, the first argument on the command line. */
     static final Set<String> NAMES = Set.of("timeline", "convoy");
 
-    /** The timelines' files, without their {@code .tsv} and {@code .svg} endings. */
+    /** The timelines' files, without their {@code .csv} and {@code .svg} endings. */
     static final List<String> TIMELINES = List.of("course-gil", "cpython");
 
     private static final String MEASURE = "--measure";
+    /** How long the pictured run lasts. */
+    private static final long RUN_MILLIS = 80;
     private static final Duration CALL = Duration.ofNanos(100_000);
 
     private PictureCommands() {
@@ -98,18 +100,18 @@ final class PictureCommands {
     }
 
     private static void timelines(PictureOptions options) throws Exception {
+        CPython cpython = new CPython(options.python(), Path.of(CPython.SCRIPT));
+        cpython.requireRunnable();
         Files.createDirectories(options.out());
-        long runMillis = options.quick() ? 20 : 60;
+        long runMillis = options.quick() ? 20 : RUN_MILLIS;
         TimelineRecorder.Plan plan = new TimelineRecorder.Plan(Duration.ofMillis(runMillis),
                 Duration.ofMillis(2), Duration.ofNanos(200_000));
         Timeline course = TimelineRecorder.record(plan, facts(options));
-        Path courseLog = log(options.out(), TIMELINES.get(0));
-        Files.writeString(courseLog, course.format(), StandardCharsets.UTF_8);
-        draw(courseLog);
+        Files.writeString(log(options.out(), TIMELINES.get(0)), course.format(),
+                StandardCharsets.UTF_8);
         System.out.println("Running CPython for its timeline...");
-        Path cpythonLog = log(options.out(), TIMELINES.get(1));
-        new CPython(options.python(), Path.of(CPython.SCRIPT)).timeline(cpythonLog, runMillis);
-        draw(cpythonLog);
+        cpython.timeline(log(options.out(), TIMELINES.get(1)), runMillis);
+        redraw(options.out());
     }
 
     private static Map<String, String> facts(PictureOptions options) {
@@ -124,57 +126,53 @@ final class PictureCommands {
     }
 
     private static Path log(Path out, String name) {
-        return out.resolve(name + ".tsv");
+        return out.resolve(name + ".csv");
     }
 
-    /** Draws a log next to it, and prints its figures. */
-    private static void draw(Path log) throws IOException, TimelineException {
+    /** Draws a log next to it, as an SVG of the same name; returns the log's timeline. */
+    private static Timeline draw(Path log) throws IOException, TimelineException {
         byte[] bytes = Files.readAllBytes(log);
         String name = log.getFileName().toString();
-        Path svg = log.resolveSibling(name.replaceFirst("\\.tsv$", ".svg"));
+        Path svg = log.resolveSibling(name.replaceFirst("\\.csv$", ".svg"));
         Files.writeString(svg, TimelineSvg.draw(bytes, name), StandardCharsets.UTF_8);
         Timeline timeline = Timeline.parse(new String(bytes, StandardCharsets.UTF_8));
-        System.out.println(timeline.fact("interpreter") + ": " + svg.toAbsolutePath());
-        System.out.print(TimelineFigures.of(timeline));
+        System.out.println("Drew " + timeline.fact("interpreter") + ": " + svg.toAbsolutePath());
+        return timeline;
     }
 
+    /** Draws each log in the folder, then prints the figures for the lesson. */
     private static int redraw(Path out) throws IOException, TimelineException {
-        int drawn = 0;
+        List<Timeline> drawn = new ArrayList<>();
         for (String name : TIMELINES) {
             Path log = log(out, name);
             if (Files.isRegularFile(log)) {
-                draw(log);
-                drawn++;
+                drawn.add(draw(log));
             }
         }
-        if (drawn == 0) {
+        if (drawn.isEmpty()) {
             throw new TimelineException("No timeline to redraw in " + out.toAbsolutePath()
-                    + ": it has none of " + TIMELINES + " with .tsv. Give the folder with --out,"
+                    + ": it has none of " + TIMELINES + " with .csv. Give the folder with --out,"
                     + " or measure first: timeline without --redraw.");
         }
+        System.out.println();
+        System.out.println("The figures under the pictures, as module 2's lesson shows them:");
+        System.out.print(TimelineFigures.table(drawn));
         return 0;
     }
 
     private static void convoy(PictureOptions options) throws Exception {
+        CPython cpython = new CPython(options.python(), Path.of(CPython.SCRIPT));
+        cpython.requireRunnable();
         Duration window = Duration.ofMillis(options.quick() ? 100 : 500);
         int rounds = options.quick() ? 1 : 5;
         System.out.println("Measuring the course's GIL...");
-        List<ConvoyReport.Column> columns = new ArrayList<>(List.of(new ConvoyReport.Column(
-                "the course's GIL", ConvoyExperiment.run(window, rounds, CALL))));
+        ConvoyReport.Column course = new ConvoyReport.Column("the course's GIL",
+                ConvoyExperiment.run(window, rounds, CALL));
         System.out.println("Measuring CPython...");
-        TimelineException failed = null;
-        try {
-            columns.add(ConvoyReport.cpython(new CPython(options.python(),
-                    Path.of(CPython.SCRIPT)).convoy(window, rounds, CALL)));
-        } catch (TimelineException e) {
-            failed = e;
-        }
+        ConvoyReport.Column python = ConvoyReport.cpython(cpython.convoy(window, rounds, CALL));
         System.out.println();
-        System.out.print(ConvoyReport.table(CALL, window, rounds, columns));
+        System.out.print(ConvoyReport.lines(CALL, window, rounds, List.of(course, python)));
         System.out.println("Load average after: " + loadAverage());
-        if (failed != null) {
-            throw failed;
-        }
     }
 
     private static String loadAverage() {

@@ -18,22 +18,30 @@ import java.util.List;
 record PictureOptions(String command, Path classes, Path out, String python, boolean quick,
         boolean redraw) {
 
+    /** Where the lesson's timelines are, from the course's root. */
+    static final String DEFAULT_OUT = "module-02-gil/timeline";
+
     static final String USAGE = String.join("\n",
             "Usage: java -jar benchmarks/target/benchmarks.jar timeline [--out DIR] [--redraw]"
                     + " [OPTIONS]",
             "       java -jar benchmarks/target/benchmarks.jar convoy [OPTIONS]",
             "",
-            "timeline  runs two CPU-bound threads and a sleeper for 60 ms, on the course's GIL"
+            "timeline  runs two CPU-bound threads and a sleeper for 80 ms, on the course's GIL"
                     + " and in CPython,",
-            "          and draws who holds the GIL: writes course-gil.tsv and .svg, cpython.tsv"
-                    + " and .svg",
+            "          and draws who holds the GIL: writes course-gil.csv and .svg, cpython.csv"
+                    + " and .svg,",
+            "          then prints the figures under them in module 2's lesson (about 5 s)",
             "convoy    measures the convoy effect: the calls per second of a thread that makes"
                     + " short",
             "          blocking calls, alone and beside a CPU-bound thread, on both"
-                    + " interpreters",
+                    + " interpreters (about 25 s)",
             "",
-            "  --out DIR      where the timelines go; default: gil-timelines (made if missing)",
-            "  --redraw       draw the timelines again from the .tsv logs in --out, without"
+            "Both run CPython (python3) too, and the course's root must be the current folder.",
+            "",
+            "  --out DIR      where the timelines go; default: " + DEFAULT_OUT
+                    + ", the lesson's,",
+            "                 which only a full run of the reference solution may replace",
+            "  --redraw       draw the timelines again from the .csv logs in --out, without"
                     + " measuring",
             "  --classes DIR  the compiled module 2 to measure; default: the reference solution",
             "  --python CMD   the command that runs CPython 3; default: python3",
@@ -52,7 +60,7 @@ record PictureOptions(String command, Path classes, Path out, String python, boo
         List<String> left = new ArrayList<>(List.of(args));
         String command = left.remove(0);
         Path classes = Path.of(Options.SOLUTION);
-        Path out = Path.of("gil-timelines");
+        Path out = null;
         String python = "python3";
         boolean quick = false;
         boolean redraw = false;
@@ -83,14 +91,28 @@ record PictureOptions(String command, Path classes, Path out, String python, boo
             }
         }
         if (!redraw) {
-            Options.requireGil(classes);
-            if (!Files.isRegularFile(Path.of(CPython.SCRIPT))) {
-                throw new BadOptionException("No CPython experiment at "
-                        + Path.of(CPython.SCRIPT).toAbsolutePath() + ". Run this command from"
-                        + " the repository's root.");
-            }
+            requireMeasurable(command, classes, quick, out != null);
         }
-        return new PictureOptions(command, classes, out, python, quick, redraw);
+        return new PictureOptions(command, classes, out == null ? Path.of(DEFAULT_OUT) : out,
+                python, quick, redraw);
+    }
+
+    /** Checks what a measurement needs, and that it would not replace the lesson's timelines. */
+    private static void requireMeasurable(String command, Path classes, boolean quick,
+            boolean outGiven) throws BadOptionException {
+        Options.requireGil(classes);
+        if (!Files.isRegularFile(Path.of(CPython.SCRIPT))) {
+            throw new BadOptionException("No CPython experiment at "
+                    + Path.of(CPython.SCRIPT).toAbsolutePath() + ". Run this command from"
+                    + " the repository's root.");
+        }
+        boolean lessons = !quick && classes.equals(Path.of(Options.SOLUTION));
+        if (command.equals("timeline") && !outGiven && !lessons) {
+            throw new BadOptionException("The timelines in " + DEFAULT_OUT + " are module 2's"
+                    + " pictures: a full run of the reference solution. A run with --quick or"
+                    + " --classes would replace them, so give it a folder of its own with --out"
+                    + " DIR.");
+        }
     }
 
     /**

@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * A short run's timeline: what each thread noted, and when, as a log file holds it. The course's
- * GIL and CPython's experiment write the same format: comment lines {@code # key: value}, then a
- * line per event, {@code nanoseconds<TAB>thread<TAB>event}, in the order of time.
+ * A short run's timeline: what each thread noted, and when, as a CSV file holds it. The course's
+ * GIL and CPython's experiment write the same format: comment lines {@code # key: value}, the
+ * column names {@value #COLUMNS}, then a line per event, in the order of time.
  *
  * @param header the run's facts: interpreter, machine, load average, switch interval...
  * @param events the events, in the order of time
@@ -59,6 +59,9 @@ record Timeline(Map<String, String> header, List<Event> events) {
     /** The header's key for a note on drop requests, where the log has none of them. */
     static final String REQUESTS = "drop requests";
 
+    /** The line that names the columns, after the comments. */
+    static final String COLUMNS = "nanoseconds,thread,event";
+
     /** The first line of every timeline file. */
     static final String FIRST_LINE = "# threadlab GIL timeline: nanoseconds since the start,"
             + " thread, event";
@@ -81,7 +84,7 @@ record Timeline(Map<String, String> header, List<Event> events) {
                 if (i > 0 && colon > 0) {
                     header.put(line.substring(1, colon).strip(), line.substring(colon + 2));
                 }
-            } else if (!line.isEmpty()) {
+            } else if (!line.isEmpty() && !line.equals(COLUMNS)) {
                 events.add(event(line, i + 1));
             }
         }
@@ -91,8 +94,8 @@ record Timeline(Map<String, String> header, List<Event> events) {
     }
 
     private static Event event(String line, int number) throws TimelineException {
-        String[] fields = line.split("\t");
-        String expected = "a line of the form nanoseconds<TAB>thread<TAB>event, with an event"
+        String[] fields = line.split(",", -1);
+        String expected = "a line of the form nanoseconds,thread,event, with an event"
                 + " among hold, wait, sleep, request and end";
         if (fields.length != 3) {
             throw new TimelineException("Line " + number + " has " + fields.length
@@ -116,8 +119,9 @@ record Timeline(Map<String, String> header, List<Event> events) {
         StringBuilder out = new StringBuilder(FIRST_LINE).append('\n');
         header.forEach((key, value) -> out.append("# ").append(key).append(": ").append(value)
                 .append('\n'));
+        out.append(COLUMNS).append('\n');
         for (Event e : events) {
-            out.append(e.nanos()).append('\t').append(e.thread()).append('\t')
+            out.append(e.nanos()).append(',').append(e.thread()).append(',')
                     .append(e.kind().word()).append('\n');
         }
         return out.toString();

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -22,12 +21,13 @@ final class TimelineSvg {
     private static final String SLEEP = "#2b83d9";
     private static final String REQUEST = "#b00020";
 
-    private static final int WIDTH = 760;
-    private static final int LEFT = 80;
-    private static final int RIGHT = 24;
+    /** Narrow enough that two pictures fit side by side in a lesson, each at full size. */
+    private static final int WIDTH = 440;
+    private static final int LEFT = 58;
+    private static final int RIGHT = 14;
     private static final int LANE = 30;
     private static final int BAR = 16;
-    private static final int TOP = 62;
+    private static final int TOP = 58;
 
     private TimelineSvg() {
     }
@@ -42,28 +42,24 @@ final class TimelineSvg {
      */
     static String draw(byte[] log, String name) throws TimelineException {
         Timeline timeline = Timeline.parse(new String(log, StandardCharsets.UTF_8));
-        List<String> threads = timeline.threads();
         double scale = (WIDTH - LEFT - RIGHT) / (double) Math.max(1, timeline.length());
         StringBuilder body = new StringBuilder();
-        body.append(text(12, 22, 15, "bold", timeline.fact("interpreter")
-                + ": who holds the GIL"));
-        body.append(text(12, 40, 12, "normal", "Switch interval "
-                + timeline.fact("switch interval ms") + " ms. " + timeline.fact("threads")
-                + "."));
+        body.append("  <desc>").append(escape(description(timeline))).append("</desc>\n");
+        body.append(text(10, 20, 13, "bold", timeline.fact("interpreter")));
+        body.append(text(10, 37, 11, "normal", "Who holds the GIL; switch interval "
+                + timeline.fact("switch interval ms") + " ms"));
         int y = TOP;
-        for (String thread : threads) {
+        for (String thread : timeline.threads()) {
             body.append(lane(timeline, thread, y, scale));
             y += LANE;
         }
         y = axis(body, timeline.length(), y + 4, scale);
-        y = legend(body, y + 22, timeline);
-        body.append(text(12, y + 22, 11, "normal", "Measured on " + timeline.fact("machine")
-                + "."));
-        body.append(text(12, y + 38, 11, "normal", "Load average " + timeline.fact(
-                "load average") + ", " + timeline.fact("date") + ". Drawn from " + name
-                + " (SHA-256 " + sha256(log).substring(0, 12) + "...) by the course's"
-                + " benchmark."));
-        int height = y + 50;
+        y = legend(body, y + 20, timeline);
+        body.append(text(10, y + 22, 10, "normal", "Load average " + timeline.fact(
+                "load average") + ", " + timeline.fact("date") + "."));
+        body.append(text(10, y + 36, 10, "normal", "Drawn from " + name + " (SHA-256 "
+                + sha256(log).substring(0, 12) + "...) by the benchmark."));
+        int height = y + 46;
         return String.format(Locale.ROOT, "<svg xmlns=\"%s\" width=\"%d\" height=\"%d\""
                 + " viewBox=\"0 0 %d %d\" font-family=\"sans-serif\" data-log=\"%s\""
                 + " data-sha256=\"%s\">%n  <rect width=\"100%%\" height=\"100%%\""
@@ -71,9 +67,16 @@ final class TimelineSvg {
                 escape(name), sha256(log), body);
     }
 
+    /** The run's facts in a sentence, for readers of the SVG's text and screen readers. */
+    private static String description(Timeline timeline) {
+        return "Who holds the GIL in a run of " + timeline.fact("run ms") + " ms on "
+                + timeline.fact("interpreter") + ". " + timeline.fact("threads") + ". Machine: "
+                + timeline.fact("machine") + ". Clock: " + timeline.fact("clock") + ".";
+    }
+
     private static String lane(Timeline timeline, String thread, int y, double scale) {
         StringBuilder out = new StringBuilder();
-        out.append(text(12, y + BAR - 3, 12, "normal", thread));
+        out.append(text(10, y + BAR - 3, 11, "normal", thread));
         for (Timeline.Segment s : timeline.segments(thread)) {
             double x = LEFT + s.from() * scale;
             double width = Math.max(0.8, (s.to() - s.from()) * scale);
@@ -133,22 +136,25 @@ final class TimelineSvg {
         }
     }
 
+    /** The legend, in two rows; returns the second row's baseline. */
     private static int legend(StringBuilder body, int y, Timeline timeline) {
         String[][] items = {{HOLD, "holds the GIL"}, {WAIT, "waits for the GIL"},
             {SLEEP, "sleeps, without the GIL"}};
-        int x = LEFT;
-        for (String[] item : items) {
+        for (int i = 0; i < items.length; i++) {
+            int x = 10 + (i % 2) * 180;
+            int row = y + (i / 2) * 16;
             body.append(String.format(Locale.ROOT, "  <rect x=\"%d\" y=\"%d\" width=\"14\""
-                    + " height=\"10\" fill=\"%s\"/>%n", x, y - 9, item[0]));
-            body.append(text(x + 19, y, 11, "normal", item[1]));
-            x += 150;
+                    + " height=\"10\" fill=\"%s\"/>%n", x, row - 9, items[i][0]));
+            body.append(text(x + 19, row, 11, "normal", items[i][1]));
         }
+        int x = 10 + 180;
+        int row = y + 16;
         body.append(String.format(Locale.ROOT, "  <path d=\"M %d %d l -4 -7 h 8 z\""
-                + " fill=\"%s\"/>%n", x + 7, y, REQUEST));
-        body.append(text(x + 16, y, 11, "normal", timeline.header().containsKey(Timeline
+                + " fill=\"%s\"/>%n", x + 7, row, REQUEST));
+        body.append(text(x + 19, row, 11, "normal", timeline.header().containsKey(Timeline
                 .REQUESTS) ? "drop requests: " + timeline.fact(Timeline.REQUESTS)
                 : "the holder sees a drop request"));
-        return y;
+        return row;
     }
 
     private static String text(int x, int y, int size, String weight, String content) {

@@ -44,24 +44,41 @@ class ConvoyReportTests {
     }
 
     @Test
-    @DisplayName("the table gives each interpreter's rates, their ratio and each call's gain")
-    void theTablePutsThemSideBySide() throws TimelineException {
+    @DisplayName("a measurement keeps its median round, not its luckiest")
+    void keepsTheMedianRound() {
+        List<ConvoyExperiment.Rate> rounds = List.of(new ConvoyExperiment.Rate(90, 1_000_000_000),
+                new ConvoyExperiment.Rate(400, 1_000_000_000),
+                new ConvoyExperiment.Rate(100, 500_000_000),
+                new ConvoyExperiment.Rate(150, 1_000_000_000),
+                new ConvoyExperiment.Rate(120, 1_000_000_000));
+
+        assertThat(ConvoyExperiment.median(rounds))
+                .isEqualTo(new ConvoyExperiment.Rate(150, 1_000_000_000));
+    }
+
+    @Test
+    @DisplayName("the figures are a line per interpreter and interval, whole enough to quote")
+    void theLinesPutThemSideBySide() throws TimelineException {
         ConvoyReport.Column java = new ConvoyReport.Column("the course's GIL", List.of(
                 new ConvoyExperiment.Row(5, new ConvoyExperiment.Rate(2000, 1_000_000_000),
                         new ConvoyExperiment.Rate(200, 1_000_000_000)),
                 new ConvoyExperiment.Row(1, new ConvoyExperiment.Rate(2000, 1_000_000_000),
                         new ConvoyExperiment.Rate(0, 1_000_000_000))));
 
-        String table = ConvoyReport.table(Duration.ofNanos(100_000), Duration.ofMillis(500), 5,
+        String lines = ConvoyReport.lines(Duration.ofNanos(100_000), Duration.ofMillis(500), 5,
                 List.of(java, ConvoyReport.cpython(CPYTHON)));
 
-        assertThat(table).startsWith("The convoy effect: an I/O thread makes blocking calls of"
-                + " 0.1 ms, alone and beside a CPU-bound thread (best of 5 rounds of 0.5 s)")
-                .containsPattern("the course's GIL +CPython 3.11.7\n")
-                .containsPattern("alone +2,000 +6,000\n")
-                .containsPattern("beside a CPU-bound one +200 +190\n")
-                .containsPattern("beside / alone +0.10 +0.03\n")
-                .containsPattern("time each call gains beside it +4.50 ms +5.10 ms\n")
-                .containsPattern("time each call gains beside it +no call +1.08 ms\n");
+        assertThat(lines).isEqualTo(String.join("\n",
+                "The convoy effect: a thread makes blocking calls of 0.1 ms, alone, then beside a"
+                        + " CPU-bound thread (median of 5 rounds of 0.5 s)",
+                "the course's GIL, switch interval 5 ms:  2,000 calls/s alone,    200 beside a"
+                        + " CPU-bound thread (0.10 x), 4.50 ms longer a call",
+                "CPython 3.11.7,   switch interval 5 ms:  6,000 calls/s alone,    190 beside a"
+                        + " CPU-bound thread (0.03 x), 5.10 ms longer a call",
+                "the course's GIL, switch interval 1 ms:  2,000 calls/s alone,      0 beside a"
+                        + " CPU-bound thread (0.00 x), no call to compare",
+                "CPython 3.11.7,   switch interval 1 ms:  6,000 calls/s alone,    800 beside a"
+                        + " CPU-bound thread (0.13 x), 1.08 ms longer a call",
+                ""));
     }
 }

@@ -16,18 +16,19 @@ class TimelineTests {
             Timeline.FIRST_LINE,
             "# interpreter: Test GIL",
             "# switch interval ms: 5",
-            "0\tcpu-1\twait",
-            "0\tcpu-2\twait",
-            "10\tcpu-1\thold",
-            "5000\tcpu-1\trequest",
-            "5000\tcpu-1\twait",
-            "5100\tcpu-2\thold",
-            "9000\tcpu-2\tsleep",
-            "9050\tcpu-1\thold",
-            "11000\tcpu-2\twait",
-            "12000\tcpu-1\tend",
-            "12100\tcpu-2\thold",
-            "12500\tcpu-2\tend",
+            Timeline.COLUMNS,
+            "0,cpu-1,wait",
+            "0,cpu-2,wait",
+            "10,cpu-1,hold",
+            "5000,cpu-1,request",
+            "5000,cpu-1,wait",
+            "5100,cpu-2,hold",
+            "9000,cpu-2,sleep",
+            "9050,cpu-1,hold",
+            "11000,cpu-2,wait",
+            "12000,cpu-1,end",
+            "12100,cpu-2,hold",
+            "12500,cpu-2,end",
             "");
 
     @Test
@@ -59,7 +60,7 @@ class TimelineTests {
     @Test
     @DisplayName("a log in which two threads hold the GIL at once is refused, naming both")
     void twoHoldersAreRefused() {
-        String overlapping = LOG.replace("5100\tcpu-2\thold", "4000\tcpu-2\thold");
+        String overlapping = LOG.replace("5100,cpu-2,hold", "4000,cpu-2,hold");
 
         assertThatThrownBy(() -> Timeline.parse(overlapping))
                 .isInstanceOf(TimelineException.class)
@@ -70,12 +71,12 @@ class TimelineTests {
     @Test
     @DisplayName("a line that is not an event names its number and the expected form")
     void aBadLineIsNamed() {
-        assertThatThrownBy(() -> Timeline.parse(LOG.replace("5000\tcpu-1\trequest",
-                "5000\tcpu-1\tnap"))).isInstanceOf(TimelineException.class)
-                .hasMessageContaining("Line 7 cannot be read: \"5000\tcpu-1\tnap\"")
+        assertThatThrownBy(() -> Timeline.parse(LOG.replace("5000,cpu-1,request",
+                "5000,cpu-1,nap"))).isInstanceOf(TimelineException.class)
+                .hasMessageContaining("Line 8 cannot be read: \"5000,cpu-1,nap\"")
                 .hasMessageContaining("hold, wait, sleep, request and end");
-        assertThatThrownBy(() -> Timeline.parse(LOG.replace("10\tcpu-1\thold", "10 cpu-1")))
-                .hasMessageContaining("Line 6 has 1 fields, not 3");
+        assertThatThrownBy(() -> Timeline.parse(LOG.replace("10,cpu-1,hold", "10 cpu-1")))
+                .hasMessageContaining("Line 7 has 1 fields, not 3");
     }
 
     @Test
@@ -83,16 +84,17 @@ class TimelineTests {
     void theDrawingShowsEachState() throws TimelineException {
         byte[] log = LOG.getBytes(StandardCharsets.UTF_8);
 
-        String svg = TimelineSvg.draw(log, "test.tsv");
+        String svg = TimelineSvg.draw(log, "test.csv");
 
         assertThat(svg).startsWith("<svg xmlns=\"" + TimelineSvg.NAMESPACE + "\"")
                 .contains("data-sha256=\"" + TimelineSvg.sha256(log) + "\"")
-                .contains(">cpu-1</text>", ">cpu-2</text>", "Test GIL: who holds the GIL",
-                        "time since the start, ms", "holds the GIL", "waits for the GIL")
+                .contains(">cpu-1</text>", ">cpu-2</text>", ">Test GIL</text>",
+                        "Who holds the GIL; switch interval 5 ms", "time since the start, ms",
+                        "holds the GIL", "waits for the GIL", "<desc>Who holds the GIL in a run")
                 .contains("data-state=\"sleep\" data-from-ns=\"9000\" data-to-ns=\"11000\"")
                 .contains("data-state=\"request\" data-at-ns=\"5000\"");
         assertThat(count(svg, "data-state=\"hold\"")).isEqualTo(4);
-        assertThat(TimelineSvg.draw(log, "test.tsv")).as("the same log, the same drawing")
+        assertThat(TimelineSvg.draw(log, "test.csv")).as("the same log, the same drawing")
                 .isEqualTo(svg);
     }
 
@@ -105,23 +107,39 @@ class TimelineTests {
     }
 
     @Test
-    @DisplayName("the figures give each thread's turns and the sleeper's waits after a sleep")
+    @DisplayName("the figures count hand-overs, and give the median turn and the sleeper's wait")
     void figuresSumTheTurns() throws TimelineException {
         StringBuilder inMicroseconds = new StringBuilder();
         for (String line : LOG.split("\n")) {
-            inMicroseconds.append(line.matches("\\d+\t.*") ? line.replaceFirst("\t", "000\t")
+            inMicroseconds.append(line.matches("\\d+,.*") ? line.replaceFirst(",", "000,")
                     : line).append('\n');
         }
+        Timeline fromJava = Timeline.parse(inMicroseconds.toString());
+        Timeline fromPython = Timeline.parse(inMicroseconds.toString().replace("# switch",
+                "# drop requests: not visible from Python\n# switch")
+                .replace("Test GIL", "Test Python"));
 
-        String figures = TimelineFigures.of(Timeline.parse(inMicroseconds.toString()));
+        String table = TimelineFigures.table(List.of(fromJava, fromPython));
 
-        assertThat(figures).contains("cpu-1    held the GIL 7.94 ms in 2 turn(s), median turn"
-                + " 2.95 ms\n").contains("cpu-2    held the GIL 4.30 ms in 2 turn(s), median"
-                + " turn 0.40 ms; after a sleep it waited 1.10 to 1.10 ms for the GIL, median"
-                + " 1.10 ms\n").contains("drop requests seen by a holder: 1");
-        assertThat(TimelineFigures.of(Timeline.parse(LOG.replace("# switch",
-                "# drop requests: not visible from Python\n# switch"))))
-                .contains("drop requests: not visible from Python");
+        assertThat(table).isEqualTo(String.join("\n",
+                "| Figure | Test GIL | Test Python |",
+                "|---|---|---|",
+                "| hand-overs | 3 in 12.50 ms: 240/s | 3 in 12.50 ms: 240/s |",
+                "| CPU-bound turn: median (count) | 4.99 ms (1) | 4.99 ms (1) |",
+                "| sleeper's wait: median (range, count) | 1.10 ms (1.10-1.10, 1)"
+                        + " | 1.10 ms (1.10-1.10, 1) |",
+                "| load average | unknown | unknown |",
+                ""));
+    }
+
+    @Test
+    @DisplayName("a thread that takes the GIL back from itself is no hand-over")
+    void aTurnBackIsNoHandOver() throws TimelineException {
+        Timeline timeline = Timeline.parse(LOG.replace("5100,cpu-2,hold", "5100,cpu-1,hold")
+                .replace("9000,cpu-2,sleep", "9000,cpu-1,wait").replace("11000,cpu-2,wait",
+                "11000,cpu-2,sleep"));
+
+        assertThat(TimelineFigures.handOvers(timeline)).isEqualTo(1);
     }
 
     private static int count(String text, String part) {

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -23,6 +25,13 @@ import threadlab.grader.testing.Submissions;
  * on the skeletons with a task's message.
  */
 class ExportStudentIT {
+
+    /** Surefire's line for a test class, named by its display name: "Task N: ...". */
+    private static final Pattern RUNNING_TASK =
+            Pattern.compile("(?m)^\\[INFO\\] Running Task (\\d+):");
+    /** What the JVM prints of its own: "OpenJDK 64-Bit Server VM warning: ...", "WARNING: ...". */
+    private static final Pattern JVM_WARNING =
+            Pattern.compile("VM warning|^WARNING: |Sharing is only");
 
     @Test
     @DisplayName("the handout holds the exercises and the build, and no solution, hidden test or"
@@ -78,7 +87,21 @@ class ExportStudentIT {
             assertThat(test.output()).as(module.folder()).contains("Tests run:")
                     .containsPattern("UnsupportedOperation.*Task \\d+: ")
                     .doesNotContain("COMPILATION ERROR");
+            assertThat(tasksAsRun(test.output())).as(module.folder() + ": the tasks of the test"
+                    + " classes, in the order Maven ran them").isNotEmpty().isSorted();
+            assertThat(test.output().lines().filter(JVM_WARNING.asPredicate()).toList())
+                    .as(module.folder() + ": warnings of the JVM in a student's output").isEmpty();
         }
+    }
+
+    /** The task of each test class, in the order Maven's "Running Task N: ..." lines name them. */
+    private static List<Integer> tasksAsRun(String output) {
+        List<Integer> tasks = new ArrayList<>();
+        Matcher running = RUNNING_TASK.matcher(output);
+        while (running.find()) {
+            tasks.add(Integer.parseInt(running.group(1)));
+        }
+        return tasks;
     }
 
     @Test
