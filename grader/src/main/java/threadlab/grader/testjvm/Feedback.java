@@ -66,7 +66,8 @@ final class Feedback {
         List<String> frames = new ArrayList<>();
         for (Throwable t = thrown; t != null && frames.isEmpty(); t = t.getCause()) {
             for (StackTraceElement frame : t.getStackTrace()) {
-                if (isStudentCode(frame.getClassName()) && frames.size() < FRAMES_SHOWN) {
+                if (StudentExceptions.isStudentCode(frame.getClassName())
+                        && frames.size() < FRAMES_SHOWN) {
                     frames.add("  at " + frame);
                 }
             }
@@ -75,9 +76,5 @@ final class Feedback {
             }
         }
         return String.join("\n", frames);
-    }
-
-    static boolean isStudentCode(String className) {
-        return StudentExceptions.isStudentCode(className);
     }
 }

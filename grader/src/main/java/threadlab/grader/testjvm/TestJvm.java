@@ -408,7 +408,8 @@ public final class TestJvm {
         private static List<StackTraceElement> studentFrames(StackTraceElement[] stack) {
             List<StackTraceElement> own = new ArrayList<>();
             for (StackTraceElement frame : stack) {
-                if (Feedback.isStudentCode(frame.getClassName()) && own.size() < FRAMES_SHOWN) {
+                if (StudentExceptions.isStudentCode(frame.getClassName())
+                        && own.size() < FRAMES_SHOWN) {
                     own.add(frame);
                 }
             }

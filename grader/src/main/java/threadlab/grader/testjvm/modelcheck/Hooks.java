@@ -43,10 +43,8 @@ public final class Hooks {
     /** A method of the exercise returns. */
     public static void exit() {
         ManagedThread me = managed();
-        if (me != null && me.depth > 0) {
-            me.depth--;
-        }
         if (me != null) {
+            me.depth = Math.max(0, me.depth - 1);
             me.calls.poll();
         }
     }
