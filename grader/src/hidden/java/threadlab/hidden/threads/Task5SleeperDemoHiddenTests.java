@@ -91,6 +91,8 @@ class Task5SleeperDemoHiddenTests {
     @Test
     @Tag("rule:R5.1")
     @Tag("rule:R5.2")
+    @Tag("needs:R2.3")
+    @Tag("needs:R2.8")
     @Order(1)
     @Points(3)
     @DisplayName("main's Hi lines all appear while the sleeper is still asleep")
@@ -123,6 +125,8 @@ class Task5SleeperDemoHiddenTests {
 
     @Test
     @Tag("rule:R5.1")
+    @Tag("needs:R2.3")
+    @Tag("needs:R2.8")
     @Order(2)
     @Points(2)
     @DisplayName("the sleeper runs on a thread other than main, with the given seconds")
@@ -153,6 +157,8 @@ class Task5SleeperDemoHiddenTests {
 
     @Test
     @Tag("rule:R5.2")
+    @Tag("needs:R2.3")
+    @Tag("needs:R2.8")
     @Order(3)
     @Points(1)
     @DisplayName("main prints Hi exactly hiCount times")
@@ -170,6 +176,8 @@ class Task5SleeperDemoHiddenTests {
 
     @Test
     @Tag("rule:R5.1")
+    @Tag("needs:R2.3")
+    @Tag("needs:R2.8")
     @Order(4)
     @Points(1)
     @DisplayName("the announcement comes before the wake-up")
@@ -185,6 +193,9 @@ class Task5SleeperDemoHiddenTests {
 
     @Test
     @Tag("rule:R5.3")
+    @Tag("needs:R2.3")
+    @Tag("needs:R2.8")
+    @Tag("needs:R5.1")
     @Order(5)
     @Points(1)
     @DisplayName("demo() returns the started thread without waiting for it")

@@ -27,8 +27,9 @@
  *       200 ms on System.nanoTime().</td></tr>
  *   <tr><td>join(timeout) returns when the thread ends.</td>
  *       <td>{@code Task2To4PyThreadHiddenTests.joinWithTimeoutReturnsEarly}</td>
- *       <td>A timeout of a minute and a target that ends at once; the bound of 10 s only fails
- *       a join that sleeps out its timeout.</td></tr>
+ *       <td>A timeout of a minute and a target held at the gate: the join must still wait
+ *       when the gate opens, and return within 10 s after; the bound only fails a join that
+ *       sleeps out its timeout.</td></tr>
  *   <tr><td>A zero or negative timeout returns at once.</td>
  *       <td>{@code Task3JoinTimeoutHiddenTests.zeroReturnsAtOnce},
  *       {@code negativeReturnsAtOnce}</td>
@@ -46,5 +47,11 @@
  *       <td>{@code Task5SleeperDemoHiddenTests}</td>
  *       <td>A Sleep that lasts until the test opens it.</td></tr>
  * </table>
+ *
+ * <p>Some tests see their rule only through others: an interrupted {@code join(1 minute)} can
+ * only be seen if that join waits at all, and the lesson's program only if its PyThread starts
+ * the target with its args. Such a test names those rules ({@code @Tag("needs:R3.3")}) and does
+ * not count while a test of one fails, so that a wrong submission gets the same grade on every
+ * run (the grader's {@code Prerequisites}).
  */
 package threadlab.hidden.threads;
