@@ -24,6 +24,22 @@ import java.util.stream.Stream;
  */
 final class Spare implements AutoCloseable {
 
+    /**
+     * Lincheck's threads wait for their turn by spinning, up to a million times between yields,
+     * when the JVM has more than one processor. On 2 cores the spinning threads take the
+     * processor from the one whose turn it is: a warm model-checked run of module 1's task 3
+     * used 2.9 to 3.7 s of processor time, and 1.7 to 2.4 s with one processor. Model checking
+     * tries the same interleavings either way; only one of the test's threads runs at a time.
+     */
+    static final String ONE_PROCESSOR = "-XX:ActiveProcessorCount=1";
+    /**
+     * The JIT's quick compiler only: a test JVM runs one save's tests and ends, too soon for the
+     * optimizing compiler to pay for itself. With it, a warm run of module 1's task 3 used 1.1 s
+     * of processor time instead of 1.7 to 2.4 s, and the warm-up took 4.2 s instead of 5.6 s or
+     * more (at load 5 to 9).
+     */
+    static final String QUICK_JIT = "-XX:TieredStopAtLevel=1";
+
     private final Process process;
     private final Path dir;
     private final List<Path> slots;
@@ -59,6 +75,10 @@ final class Spare implements AutoCloseable {
         }
         List<String> command = new ArrayList<>(List.of(java()));
         command.addAll(jvmOptions);
+        command.add(QUICK_JIT);
+        if (modelChecked) {
+            command.add(ONE_PROCESSOR);
+        }
         // Lincheck leaves a jar in the temporary folder of each JVM: this one goes with the spare.
         command.add("-Djava.io.tmpdir=" + Files.createDirectories(dir.resolve("tmp")));
         command.addAll(List.of("-classpath", classPath(folders), TestJvm.class.getName()));
