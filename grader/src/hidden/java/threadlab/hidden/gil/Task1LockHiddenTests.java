@@ -177,8 +177,10 @@ class Task1LockHiddenTests {
         Caller.eventually(Duration.ofSeconds(1), () -> waiter.blocked() || waiter.finished());
         boolean tooEarly = waiterGotIt.get();
         gil.release();
-        boolean stillHeld = gil.isHeldByCurrentThread();
+        // Asked only once the waiter is done: a GIL whose isHeldByCurrentThread() leaves its
+        // own lock locked would otherwise block the waiter on some runs and not on others.
         String late = GilTesting.await(() -> waiterGotIt.get() || waiter.finished());
+        boolean stillHeld = gil.isHeldByCurrentThread();
         waiter.rethrow();
 
         Verdict.check(!tooEarly, "the waiter to wait while the test thread holds the GIL",

@@ -48,6 +48,8 @@ class Task2SwitchIntervalHiddenTests {
     @Test
     @Tag("rule:R1.6")
     @Tag("rule:R2.1")
+    @Tag("needs:R1.1")
+    @Tag("needs:R2.6")
     @Order(1)
     @Points(3)
     @DisplayName("a waiting thread asks for a drop and gets the GIL while another runs CPU-bound"
@@ -188,6 +190,7 @@ class Task2SwitchIntervalHiddenTests {
      */
     @Test
     @Tag("rule:R2.6")
+    @Tag("needs:R2.3")
     @Order(3)
     @Points(2)
     @DisplayName("after dropping the GIL on request, the holder lets the waiter run before it"
@@ -346,6 +349,8 @@ class Task2SwitchIntervalHiddenTests {
 
     @Test
     @Tag("rule:R2.7")
+    @Tag("needs:R1.2")
+    @Tag("needs:R2.6")
     @Order(6)
     @Points(1)
     @DisplayName("dropIfRequested() throws InterruptedException when interrupted while it waits"
@@ -429,6 +434,7 @@ class Task2SwitchIntervalHiddenTests {
 
     @Test
     @Tag("rule:R2.8")
+    @Tag("needs:R2.3")
     @Order(7)
     @Points(1)
     @DisplayName("dropIfRequested() by a thread that does not hold the GIL throws"

@@ -36,6 +36,8 @@ class Task3WhileReleasedHiddenTests {
 
     @Test
     @Tag("rule:R3.1")
+    @Tag("needs:R1.1")
+    @Tag("needs:R1.3")
     @Order(1)
     @Points(3)
     @DisplayName("a thread sleeping in whileReleased() lets another thread take the GIL")
@@ -100,6 +102,8 @@ class Task3WhileReleasedHiddenTests {
 
     @Test
     @Tag("rule:R3.1")
+    @Tag("needs:R1.1")
+    @Tag("needs:R1.3")
     @Order(2)
     @Points(2)
     @DisplayName("after the call, the thread waits for its turn while another thread holds the"
@@ -168,6 +172,8 @@ class Task3WhileReleasedHiddenTests {
 
     @Test
     @Tag("rule:R3.2")
+    @Tag("needs:R1.1")
+    @Tag("needs:R1.3")
     @Order(3)
     @Points(2)
     @DisplayName("when the blocking call throws, the GIL is taken back before the exception goes"

@@ -38,6 +38,9 @@ class Task4InterpreterHiddenTests {
 
     @Test
     @Tag("rule:R4.1")
+    @Tag("needs:R1.1")
+    @Tag("needs:R1.3")
+    @Tag("needs:R2.6")
     @Order(1)
     @Points(3)
     @DisplayName("steps of 4 threads never run at the same time, and each runs holding the GIL")
@@ -80,6 +83,9 @@ class Task4InterpreterHiddenTests {
 
     @Test
     @Tag("rule:R4.3")
+    @Tag("needs:R1.1")
+    @Tag("needs:R1.3")
+    @Tag("needs:R2.6")
     @Order(2)
     @Points(3)
     @DisplayName("a step that throws ends its thread, and the GIL is released")
@@ -127,6 +133,9 @@ class Task4InterpreterHiddenTests {
     @Test
     @Tag("rule:R1.6")
     @Tag("rule:R4.2")
+    @Tag("needs:R1.1")
+    @Tag("needs:R1.3")
+    @Tag("needs:R2.6")
     @Order(3)
     @Points(2)
     @DisplayName("a waiting thread gets a turn while another runs a long program: the"

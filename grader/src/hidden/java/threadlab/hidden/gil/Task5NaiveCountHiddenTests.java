@@ -1,6 +1,8 @@
 package threadlab.hidden.gil;
 
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.DisplayName;
@@ -36,11 +38,20 @@ class Task5NaiveCountHiddenTests {
         final AtomicInteger mostInside = new AtomicInteger();
         final AtomicReference<String> withoutGil = new AtomicReference<>();
         final int failAt;
+        /** The failing call waits here, once {@link #atGate} is counted down, before it throws. */
+        final CountDownLatch gate;
+        final CountDownLatch atGate = new CountDownLatch(1);
 
         WatchedCount(RefCount naive, GlobalInterpreterLock gil, int failAt) {
+            this(naive, gil, failAt, new CountDownLatch(0));
+        }
+
+        WatchedCount(RefCount naive, GlobalInterpreterLock gil, int failAt,
+                CountDownLatch gate) {
             this.naive = naive;
             this.gil = gil;
             this.failAt = failAt;
+            this.gate = gate;
         }
 
         @Override
@@ -62,6 +73,8 @@ class Task5NaiveCountHiddenTests {
             mostInside.accumulateAndGet(inside.incrementAndGet(), Math::max);
             try {
                 if (calls.incrementAndGet() == failAt) {
+                    atGate.countDown();
+                    awaitGate();
                     throw new IllegalStateException("the count failed on purpose");
                 }
                 if (!gil.isHeldByCurrentThread()) {
@@ -74,11 +87,24 @@ class Task5NaiveCountHiddenTests {
                 inside.decrementAndGet();
             }
         }
+
+        private void awaitGate() {
+            try {
+                gate.await(GilTesting.TEST_ENDS_IT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     @Test
     @Tag("rule:R5.1")
     @Tag("rule:R5.2")
+    @Tag("needs:R1.1")
+    @Tag("needs:R1.3")
+    @Tag("needs:R2.6")
+    @Tag("needs:R4.1")
+    @Tag("needs:R4.3")
     @Order(1)
     @Points(3)
     @DisplayName("4 threads share module 1's naive count on the interpreter, and it stays exact")
@@ -127,13 +153,20 @@ class Task5NaiveCountHiddenTests {
 
     @Test
     @Tag("rule:R5.2")
+    @Tag("needs:R1.1")
+    @Tag("needs:R1.3")
+    @Tag("needs:R2.6")
+    @Tag("needs:R4.1")
+    @Tag("needs:R4.3")
+    @Tag("needs:R5.1")
     @Order(2)
     @Points(1)
     @DisplayName("share() throws what a thread threw")
     void shareReportsAFailure() throws Exception {
         GlobalInterpreterLock gil = new GlobalInterpreterLock(Duration.ofMillis(1));
+        CountDownLatch gate = new CountDownLatch(1);
         WatchedCount count = new WatchedCount(new BrokenUnsynchronizedRefCount(() -> { }), gil,
-                10);
+                10, gate);
         AtomicReference<Throwable> thrown = new AtomicReference<>();
         Caller caller = Caller.start("main", () -> {
             try {
@@ -142,9 +175,25 @@ class Task5NaiveCountHiddenTests {
                 thrown.set(e);
             }
         });
+        boolean returnedEarly;
+        try {
+            // The failing step waits at the gate, so its thread cannot end: a share() that
+            // waits for its threads is parked meanwhile, and one that does not returns. Which
+            // it did is the same on every run, whatever the scheduler does.
+            Caller.eventually(GilTesting.PATIENCE, () -> caller.finished()
+                    || count.atGate.getCount() == 0 && caller.blocked());
+            returnedEarly = caller.finished();
+        } finally {
+            gate.countDown();
+        }
         GilTesting.finished(caller, GilTesting.PATIENCE);
         caller.rethrow();
 
+        Verdict.check(!returnedEarly,
+                "share() to wait while a thread still runs its program",
+                "it returned while a thread was still in a step",
+                "join every thread before looking at their failures; a thread's failure is"
+                        + " only known once it has ended", null);
         Verdict.check(thrown.get() != null
                         && "the count failed on purpose".equals(thrown.get().getMessage()),
                 "share() to throw the IllegalStateException a thread's step threw",

@@ -67,6 +67,16 @@
  *       <td>The blocking call lasts until the test opens a latch.</td></tr>
  * </table>
  *
+ * <h2>A wrong GIL gets the same grade on every run</h2>
+ *
+ * <p>The controls above make a correct GIL pass every time. A wrong one can still make a test's
+ * threads race: with two holders at once, or a dropper that never waits for the waiter, what
+ * the interpreter's tests see depends on the scheduler. Such a test names the rules it sees its
+ * own through ({@code @Tag("needs:R2.6")}), and does not count while a test of one of them
+ * fails (the grader's {@code Prerequisites}). What those rules rest on is settled by the
+ * model-checked tests and by the latch-driven ones here: mutual exclusion (R1.1), a release
+ * that wakes a waiter (R1.3), a truthful drop request (R2.3) and forced switching (R2.6).
+ *
  * <p>Not checked: that a request is set only after an interval with no switch (a waiter
  * whose interval runs out just after the GIL changed hands must start a new one). The task
  * text does not say which waiter a release wakes, so no test prefers the longest waiter.

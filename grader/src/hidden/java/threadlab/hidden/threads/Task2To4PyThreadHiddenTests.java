@@ -340,21 +340,38 @@ class Task2To4PyThreadHiddenTests {
     @Test
     @Tag("rule:R3.3")
     @Tag("task:3")
+    @Tag("needs:R3.3")
     @Order(10)
     @Points(1)
     @DisplayName("join(timeout) returns as soon as the thread ends")
     void joinWithTimeoutReturnsEarly() throws Exception {
-        PyThread t = new PyThread(args -> { });
+        PyThread t = new PyThread(args -> waitAtGate());
         t.start();
         Caller joiner = Caller.start("joiner", () -> t.join(Duration.ofMinutes(1)));
+        boolean waited;
+        try {
+            // The target waits at the gate, so it cannot end before the test lets it: a join
+            // that does not wait has returned by then, on every run.
+            waited = Caller.eventually(Caller.PATIENCE, () -> joiner.finished()
+                    || joiner.blocked()) && !joiner.finished();
+        } finally {
+            gate.countDown();
+        }
         boolean returned = joiner.awaitFinished(Duration.ofSeconds(10));
         joiner.rethrow();
+        Verdict.check(waited,
+                "join(1 minute) to wait while the target still runs",
+                "it returned while the target was still running",
+                "join(timeout) does not wait for the thread: call the thread's own join with the"
+                        + " timeout", null);
         Verdict.check(returned,
-                "join(1 minute) on a thread that ends at once to return at once",
-                "it was still waiting after 10 s",
+                "join(1 minute) to return as soon as the thread ends",
+                "it was still waiting 10 s after the thread ended",
                 "join(timeout) sleeps for the whole timeout instead of waiting for the thread",
                 null);
-        Verdict.check(!t.isAlive(), "isAlive() to be false after the thread ended",
+        boolean aliveAfter = t.isAlive();
+        t.join();
+        Verdict.check(!aliveAfter, "isAlive() to be false after the thread ended",
                 "it was true", "isAlive() does not ask the underlying thread", null);
     }
 
@@ -729,6 +746,7 @@ class Task2To4PyThreadHiddenTests {
     @Test
     @Tag("task:3")
     @Tag("rule:R3.8")
+    @Tag("needs:R3.3")
     @Order(24)
     @Points(1)
     @DisplayName("join() and join(timeout) throw InterruptedException when the waiting thread is"

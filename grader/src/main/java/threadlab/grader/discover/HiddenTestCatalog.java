@@ -37,6 +37,8 @@ public final class HiddenTestCatalog {
     static final String TASK_TAG = "task:";
     /** How a hidden test's tag names a rule it checks: {@code rule:R3.4}. */
     public static final String RULE_TAG = "rule:";
+    /** How a hidden test's tag names a rule it observes its own through: {@code needs:R1.1}. */
+    public static final String NEEDS_TAG = "needs:";
 
     private final GraderFiles files;
 
@@ -82,7 +84,8 @@ public final class HiddenTestCatalog {
                             tests.add(new HiddenTest(module, id.getUniqueId(), group,
                                     id.getDisplayName(), points(id.getSource()),
                                     task(module, name, id.getTags()), Visibility.AFTER_PUBLISHED,
-                                    rules(requirements, name, id.getTags())));
+                                    rules(requirements, name, id.getTags(), RULE_TAG),
+                                    needs(requirements, name, id.getTags())));
                         }
                     }
                 }
@@ -127,26 +130,43 @@ public final class HiddenTestCatalog {
     }
 
     /**
-     * The rules a hidden test checks, from its {@code @Tag("rule:R3.4")} tags, in id order.
+     * The rules a hidden test checks, from its {@code @Tag("rule:R3.4")} tags, or those it needs,
+     * from its {@code @Tag("needs:R1.1")} tags, in id order.
      *
      * @param requirements the module's rules
      * @param test the test's name, for the message
      * @param tags the test's tags
-     * @return the rules; none for a test without rule tags
+     * @param prefix {@link #RULE_TAG} or {@link #NEEDS_TAG}
+     * @return the rules; none for a test without such tags
      * @throws GraderException if a tag names a rule the module's file does not have
      */
-    static List<Requirement> rules(Requirements requirements, String test, Set<TestTag> tags)
-            throws GraderException {
+    static List<Requirement> rules(Requirements requirements, String test, Set<TestTag> tags,
+            String prefix) throws GraderException {
         List<Requirement> rules = new ArrayList<>();
         for (String id : tags.stream().map(TestTag::getName)
-                .filter(name -> name.startsWith(RULE_TAG))
-                .map(name -> name.substring(RULE_TAG.length())).sorted().toList()) {
+                .filter(name -> name.startsWith(prefix))
+                .map(name -> name.substring(prefix.length())).sorted().toList()) {
             rules.add(requirements.rule(id).orElseThrow(() -> new GraderException(
                     "The hidden test \"" + test + "\" names the rule " + id + ", which "
                     + requirements.source() + " does not have: add the rule there, or fix"
-                    + " the test's @Tag(\"" + RULE_TAG + id + "\"), then rebuild the grader.")));
+                    + " the test's @Tag(\"" + prefix + id + "\"), then rebuild the grader.")));
         }
         return rules;
+    }
+
+    /**
+     * The rules a hidden test needs, from its {@code @Tag("needs:R1.1")} tags. It may name its
+     * own rule: then it does not count while another test of that rule fails.
+     *
+     * @param requirements the module's rules
+     * @param test the test's name, for the message
+     * @param tags the test's tags
+     * @return the rules; none for a test that rests on no other rule
+     * @throws GraderException if a tag names a rule the module's file does not have
+     */
+    static List<Requirement> needs(Requirements requirements, String test, Set<TestTag> tags)
+            throws GraderException {
+        return rules(requirements, test, tags, NEEDS_TAG);
     }
 
     private static int points(Optional<TestSource> source) {

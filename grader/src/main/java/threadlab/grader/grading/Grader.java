@@ -457,6 +457,8 @@ public final class Grader implements AutoCloseable {
             throw new TamperedException("The compiled classes of " + submission.name()
                     + " changed on disk while its tests ran.");
         }
+        prepared.plan().forEach((module, tests) -> outcomes.putAll(
+                Prerequisites.apply(tests, outcomes)));
         List<ModuleResult> modules = new ArrayList<>();
         prepared.plan().forEach((module, tests) -> {
             if (only.contains(module)) {

@@ -62,7 +62,12 @@ public record Verdict(Kind kind, String expected, String happened, String likely
         /** The student's code ended the JVM that ran the test. */
         JVM_EXITED,
         /** The test did not run: the module did not compile, was refused, or the run stopped. */
-        NOT_RUN
+        NOT_RUN,
+        /**
+         * The test does not count: a rule it observes its own through is broken, and with it
+         * broken, the test's outcome would depend on timing.
+         */
+        NEEDS_RULE
     }
 
     /**

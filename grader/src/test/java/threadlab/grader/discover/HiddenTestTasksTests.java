@@ -82,12 +82,28 @@ class HiddenTestTasksTests {
     void rulesComeFromTags() throws Exception {
         Requirements requirements = Requirements.packaged(Course.THREADS);
         assertThat(HiddenTestCatalog.rules(requirements, "T: t", Set.of(TestTag.create("task:3"),
-                TestTag.create("rule:R3.4"), TestTag.create("rule:R3.1"))))
-                .extracting(Requirement::id).containsExactly("R3.1", "R3.4");
+                TestTag.create("rule:R3.4"), TestTag.create("rule:R3.1")),
+                HiddenTestCatalog.RULE_TAG)).extracting(Requirement::id)
+                .containsExactly("R3.1", "R3.4");
         assertThatThrownBy(() -> HiddenTestCatalog.rules(requirements, "Task 3, x: y",
-                Set.of(TestTag.create("rule:R9.9")))).isInstanceOf(GraderException.class)
+                Set.of(TestTag.create("rule:R9.9")), HiddenTestCatalog.RULE_TAG))
+                .isInstanceOf(GraderException.class)
                 .hasMessageContaining("\"Task 3, x: y\" names the rule R9.9, which"
                         + " module-03-threads/requirements.yaml does not have")
                 .hasMessageContaining("@Tag(\"rule:R9.9\")");
+    }
+
+    @Test
+    @DisplayName("a hidden test's needs:R tags give the rules it rests on, and an unknown rule"
+            + " stops the grader with what to do")
+    void needsComeFromTags() throws Exception {
+        Requirements requirements = Requirements.packaged(Course.THREADS);
+        assertThat(HiddenTestCatalog.needs(requirements, "T: t", Set.of(TestTag.create("task:3"),
+                TestTag.create("rule:R3.8"), TestTag.create("needs:R3.3"))))
+                .extracting(Requirement::id).containsExactly("R3.3");
+        assertThatThrownBy(() -> HiddenTestCatalog.needs(requirements, "Task 3, x: y",
+                Set.of(TestTag.create("needs:R9.9")))).isInstanceOf(GraderException.class)
+                .hasMessageContaining("names the rule R9.9")
+                .hasMessageContaining("@Tag(\"needs:R9.9\")");
     }
 }

@@ -72,8 +72,9 @@ class KnownWrongGilIT {
                                 "",
                                 "    private boolean dropNow() throws InterruptedException {",
                                 "        Thread me = Thread.currentThread();"))
-                        .fails("a waiting thread asks for a drop and gets the GIL while another"
-                                + " runs", "the drop request was set, but the holder kept the GIL"),
+                        .fails("after dropping the GIL on request, the holder lets the waiter run",
+                                "dropIfRequested() must drop the GIL whenever dropRequested()"
+                                        + " is true"),
                 BankVariant.wrongEdit(GIL, "wrong-takes-it-straight-back", LOCK,
                         lines("            // Forced switching: do not take the GIL straight back"
                                         + " before the waiter had it.",

@@ -3,10 +3,7 @@ package threadlab.grader.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -17,21 +14,18 @@ import threadlab.grader.mutants.MutantGrading;
 import threadlab.grader.mutants.MutantGrading.Fate;
 import threadlab.grader.mutants.MutantGrading.Outcome;
 import threadlab.grader.mutants.MutantReport;
+import threadlab.grader.mutants.MutantSample;
 import threadlab.grader.mutants.ReviewedMutants;
 import threadlab.grader.testing.GraderProcess;
 
 /**
- * A fixed sample of the mutants of the reference solutions, graded in every build through the
- * real grader: every mutant in it must lose points in each of two gradings. The sample is the
- * same each time: of each module's mutants by one operator, in the generator's order, every
- * {@value #EVERY}th from the first, leaving out the reviewed equivalent ones and the known
- * survivors. The whole set is graded by the mutants command (README, on
- * mutants).
+ * A fixed sample of the mutants of the reference solutions ({@link MutantSample}), graded in
+ * every build through the real grader: every mutant in it must lose points in each of two
+ * gradings. The whole set is graded by the mutants command (README, on mutants); its
+ * {@code --sample} option grades only this sample.
  */
 class MutantSampleIT {
 
-    /** One mutant in this many of each module and operator goes into the sample. */
-    static final int EVERY = 8;
     private static final int GRADINGS = 2;
     private static final int JOBS = 2;
 
@@ -41,7 +35,8 @@ class MutantSampleIT {
         Path root = GraderProcess.courseRoot();
         ReviewedMutants equivalents = ReviewedMutants.read(root, ReviewedMutants.EQUIVALENT);
         ReviewedMutants known = ReviewedMutants.read(root, ReviewedMutants.KNOWN);
-        List<Mutant> sample = sample(new MutantGenerator(root).all(), equivalents, known);
+        List<Mutant> sample = MutantSample.of(new MutantGenerator(root).all(), equivalents,
+                known);
 
         List<Outcome> outcomes = new MutantGrading(root, System.out).grade(sample, equivalents,
                 GRADINGS, JOBS, work);
@@ -50,24 +45,5 @@ class MutantSampleIT {
         assertThat(outcomes).as(MutantReport.render(outcomes, GRADINGS, known, Set.of()))
                 .noneMatch(o -> o.fate() == Fate.SURVIVED)
                 .anyMatch(o -> o.fate() == Fate.KILLED);
-    }
-
-    /**
-     * Every {@value #EVERY}th mutant of each module and operator, from the first, leaving out the
-     * equivalent ones and the known survivors.
-     */
-    static List<Mutant> sample(List<Mutant> all, ReviewedMutants equivalents,
-            ReviewedMutants known) {
-        Map<String, List<Mutant>> groups = new LinkedHashMap<>();
-        all.stream().filter(m -> !equivalents.contains(m) && !known.contains(m))
-                .forEach(m -> groups.computeIfAbsent(m.module().folder() + " " + m.operator(),
-                        g -> new ArrayList<>()).add(m));
-        List<Mutant> sample = new ArrayList<>();
-        for (List<Mutant> group : groups.values()) {
-            for (int i = 0; i < group.size(); i += EVERY) {
-                sample.add(group.get(i));
-            }
-        }
-        return sample;
     }
 }

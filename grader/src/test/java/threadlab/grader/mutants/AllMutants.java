@@ -27,7 +27,8 @@ import threadlab.grader.testing.Submissions;
  * -Dmutants.args="--module 2 --gradings 5 --jobs 2"}. It fails when a mutant survived.
  *
  * <p>Options: {@code --module N} (every module), {@code --gradings N} (5), {@code --jobs N} (2),
- * {@code --list} (print the mutants and their diffs, grade nothing), {@code --dir DIR} (where the
+ * {@code --list} (print the mutants and their diffs, grade nothing), {@code --sample} (only the
+ * build's fixed sample, {@link MutantSample}), {@code --dir DIR} (where the
  * class and reports go; {@code grader/target/mutants}), {@code --banks} (grade the banks' wrong
  * variants once instead, and print their likely-cause figure), {@code --judge-only} (grade
  * nothing: print the likely-cause figure of the reports a one-grading run left in the folder).
@@ -61,7 +62,10 @@ public final class AllMutants {
         }
         MutantGenerator generator = new MutantGenerator(root);
         List<Mutant> all = generator.all();
-        List<Mutant> chosen = all.stream().filter(m -> module == 0
+        List<Mutant> pool = options.contains("--sample") ? MutantSample.of(all,
+                ReviewedMutants.read(root, ReviewedMutants.EQUIVALENT),
+                ReviewedMutants.read(root, ReviewedMutants.KNOWN)) : all;
+        List<Mutant> chosen = pool.stream().filter(m -> module == 0
                 || m.moduleNumber() == module).toList();
         if (chosen.isEmpty()) {
             throw new IllegalArgumentException("--module " + module + " has no mutants: the"
