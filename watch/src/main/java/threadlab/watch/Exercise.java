@@ -76,6 +76,17 @@ public record Exercise(int number, Path dir, List<String> dependencies) {
     }
 
     /**
+     * Whether the module's tests are model-checked: its pom.xml uses Lincheck.
+     *
+     * @return true when they are
+     * @throws IOException if its pom.xml cannot be read
+     */
+    public boolean modelChecked() throws IOException {
+        return Files.readString(dir.resolve("pom.xml"), StandardCharsets.UTF_8)
+                .contains("<artifactId>lincheck</artifactId>");
+    }
+
+    /**
      * The module's folder name, as {@code module-03-threads}.
      *
      * @return the name

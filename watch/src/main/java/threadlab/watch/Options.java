@@ -1,6 +1,7 @@
 package threadlab.watch;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.OptionalInt;
 
 /**
@@ -12,9 +13,10 @@ import java.util.OptionalInt;
  * @param task the task's number, or empty for every task of the module
  * @param once true to test once and stop, with exit code 0 when every test passed
  * @param report where to write each test's outcome, one line each, or null for nowhere
+ * @param testJvm the options of the JVM that runs the tests, as the build gives Surefire's
  */
 public record Options(Path root, OptionalInt module, OptionalInt task, boolean once,
-        Path report) {
+        Path report, List<String> testJvm) {
 
     /** How to run the command, for error messages. */
     static final String USAGE = "Run it from the course folder as ./mvnw -q -f watch"
@@ -23,7 +25,7 @@ public record Options(Path root, OptionalInt module, OptionalInt task, boolean o
 
     /**
      * Reads the arguments that watch/pom.xml passes, {@code --name=value} each; an empty value
-     * counts as not given.
+     * counts as not given. {@code --test-jvm} holds the test JVM's options, separated by spaces.
      *
      * @param args the arguments
      * @return the options
@@ -35,6 +37,7 @@ public record Options(Path root, OptionalInt module, OptionalInt task, boolean o
         OptionalInt task = OptionalInt.empty();
         boolean once = false;
         Path report = null;
+        List<String> testJvm = List.of();
         for (String arg : args) {
             int equals = arg.indexOf('=');
             String name = equals < 0 ? arg : arg.substring(0, equals);
@@ -45,10 +48,13 @@ public record Options(Path root, OptionalInt module, OptionalInt task, boolean o
                 case "--task" -> task = number("task", value);
                 case "--once" -> once = value.isEmpty() || Boolean.parseBoolean(value);
                 case "--report" -> report = value.isEmpty() ? null : Path.of(value);
+                case "--test-jvm" -> testJvm = value.isEmpty() ? List.of()
+                        : List.of(value.split("\\s+"));
                 default -> throw new BadOptionException("Unknown option " + arg + ". " + USAGE);
             }
         }
-        return new Options(root.toAbsolutePath().normalize(), module, task, once, report);
+        return new Options(root.toAbsolutePath().normalize(), module, task, once, report,
+                testJvm);
     }
 
     private static OptionalInt number(String name, String value) throws BadOptionException {

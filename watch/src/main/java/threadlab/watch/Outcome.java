@@ -1,5 +1,6 @@
 package threadlab.watch;
 
+import java.util.List;
 import java.util.OptionalInt;
 
 /**
@@ -33,5 +34,33 @@ public record Outcome(String className, String method, String displayName, Strin
      */
     public String key() {
         return className + "#" + method;
+    }
+
+    /**
+     * The outcome as one line, as the test JVM hands it to the watch.
+     *
+     * @return the line
+     */
+    String line() {
+        return Fields.join(List.of(className, method, displayName, taskTitle,
+                task.isPresent() ? String.valueOf(task.getAsInt()) : "", status.name(), message));
+    }
+
+    /**
+     * Reads an outcome back from its line.
+     *
+     * @param line what {@link #line()} made
+     * @return the outcome
+     * @throws IllegalArgumentException if the line is not an outcome's
+     */
+    static Outcome ofLine(String line) {
+        List<String> f = Fields.split(line);
+        if (f.size() != 7) {
+            throw new IllegalArgumentException("not an outcome's line: " + line);
+        }
+        OptionalInt task = f.get(4).isEmpty() ? OptionalInt.empty()
+                : OptionalInt.of(Integer.parseInt(f.get(4)));
+        return new Outcome(f.get(0), f.get(1), f.get(2), f.get(3), task,
+                Status.valueOf(f.get(5)), f.get(6));
     }
 }

@@ -30,10 +30,11 @@ final class Verdict {
      * @param outcomes how each test ended
      * @param took the time from the save to now
      * @param compiling how much of it compiling took
+     * @param jvm what {@link #testJvm} says of the test JVM
      * @return the lines to print
      */
     static String tested(Exercise module, OptionalInt task, List<Outcome> outcomes,
-            Duration took, Duration compiling) {
+            Duration took, Duration compiling, String jvm) {
         if (outcomes.isEmpty()) {
             return "No visible test of " + module.name() + " is tagged task:" + task.orElse(0)
                     + ". The tasks are numbered in its README.md; give one of them, as -Dtask=1,"
@@ -50,8 +51,29 @@ final class Verdict {
         String summary = task.isPresent() ? (done == 1 ? "done" : "not done")
                 : done + " of " + byTask.size() + " tasks done";
         return text + last(took, module, task, summary) + String.format(Locale.ROOT,
-                " (compiling %.2f s, testing %.2f s)%n", seconds(compiling),
-                seconds(took.minus(compiling)));
+                " (compiling %.2f s, testing %.2f s%s)%n", seconds(compiling),
+                seconds(took.minus(compiling)), jvm);
+    }
+
+    /**
+     * What the verdict says of the test JVM: the processor time of compiling and of the tests,
+     * and, when the save came while the JVM still warmed up, that it did, and how long after a
+     * verdict the JVM is warm.
+     *
+     * @param compiling the processor time of compiling
+     * @param run what the test JVM said of the run, or null if it ended before it said
+     * @param warmAfter how long after its start the last JVM that warmed up was warm, or null
+     * @return the words, to follow the times
+     */
+    static String testJvm(Duration compiling, TestJvm.Run run, Duration warmAfter) {
+        if (run == null) {
+            return "";
+        }
+        String cold = run.warmAfter() != null ? "" : "; the test JVM was still warming up"
+                + (warmAfter == null ? "" : String.format(Locale.ROOT, ", as it does for %.1f s"
+                + " after a verdict", seconds(warmAfter)));
+        return String.format(Locale.ROOT, "; processor time: compiling %.2f s, testing %.2f s%s",
+                seconds(compiling), seconds(run.processor()), cold);
     }
 
     /**

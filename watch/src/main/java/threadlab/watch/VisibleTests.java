@@ -18,7 +18,6 @@ import org.junit.platform.engine.TestSource;
 import org.junit.platform.engine.TestTag;
 import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.engine.support.descriptor.MethodSource;
-import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.TagFilter;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
@@ -27,46 +26,32 @@ import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
- * Runs a module's visible tests in this JVM, as Maven Surefire runs them in its own: the classes
- * named {@code *Tests} or {@code *Test}, with JUnit's launcher, filtered by task tag as
- * {@code -Dgroups=task:N} does. Each run loads the module's classes in a class loader of its own
- * ({@link RunLoader}), so a run sees the code as it was just compiled and nothing a previous run
- * left in static fields; JUnit, AssertJ and the libraries under Lincheck stay loaded and warm.
+ * Runs a module's visible tests in the test JVM, as Maven Surefire runs them in its own: the
+ * classes named {@code *Tests} or {@code *Test}, found on the JVM's class path with JUnit's
+ * launcher, filtered by task tag as {@code -Dgroups=task:N} does. The launcher is made for each
+ * run, so that it reads the {@code junit-platform.properties} of the module's class path.
  */
 final class VisibleTests {
 
     private static final Pattern TASK = Pattern.compile("task:(\\d+)");
 
-    private final Launcher launcher = LauncherFactory.create();
-    private final RunClassLoader context = new RunClassLoader(
-            VisibleTests.class.getClassLoader());
+    private VisibleTests() {
+    }
 
     /**
      * Runs the tests.
      *
-     * @param classFolders the compiled classes and resources, the tests' first
-     * @param testClasses the test classes' names
+     * @param testClasses the test classes' names, on this JVM's class path
      * @param task the task whose tests run, or empty for all
      * @return how each test ended, in the order they ran
-     * @throws IOException if the class folders cannot be read
      */
-    List<Outcome> run(List<Path> classFolders, List<String> testClasses, OptionalInt task)
-            throws IOException {
-        Thread current = Thread.currentThread();
-        ClassLoader before = current.getContextClassLoader();
-        try (RunLoader loader = new RunLoader(classFolders,
-                VisibleTests.class.getClassLoader())) {
-            context.follow(loader);
-            current.setContextClassLoader(context);
-            LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
-                    .selectors(testClasses.stream().map(c -> selectClass(loader, c)).toList());
-            task.ifPresent(n -> request.filters(TagFilter.includeTags("task:" + n)));
-            Collector collector = new Collector();
-            launcher.execute(request.build(), collector);
-            return collector.outcomes;
-        } finally {
-            current.setContextClassLoader(before);
-        }
+    static List<Outcome> run(List<String> testClasses, OptionalInt task) {
+        LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
+                .selectors(testClasses.stream().map(c -> selectClass(c)).toList());
+        task.ifPresent(n -> request.filters(TagFilter.includeTags("task:" + n)));
+        Collector collector = new Collector();
+        LauncherFactory.create().execute(request.build(), collector);
+        return collector.outcomes;
     }
 
     /**

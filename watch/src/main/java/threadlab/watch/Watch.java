@@ -2,6 +2,8 @@ package threadlab.watch;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -32,15 +34,16 @@ public final class Watch {
 
     private final Options options;
     private final PrintStream out;
-    private final VisibleTests tests = new VisibleTests();
     private final List<Exercise> modules;
     private final Builds builds;
+    private final TestJvms jvms;
 
     private Watch(Options options, PrintStream out, List<Exercise> modules) {
         this.options = options;
         this.out = out;
         this.modules = modules;
         this.builds = new Builds(modules);
+        this.jvms = new TestJvms(options.testJvm(), out, !options.once());
     }
 
     /**
@@ -104,7 +107,12 @@ public final class Watch {
     }
 
     private int start() throws IOException, InterruptedException, BadOptionException {
-        List<Exercise> chosen = chosen();
+        try (jvms) {
+            return start(chosen());
+        }
+    }
+
+    private int start(List<Exercise> chosen) throws IOException, InterruptedException {
         for (Exercise module : modules) {
             Builds.delete(module.dir().resolve("target/watch"));
         }
@@ -166,7 +174,10 @@ public final class Watch {
         return changed;
     }
 
-    private List<Outcome> check(Exercise module, long since) throws IOException {
+    private List<Outcome> check(Exercise module, long since)
+            throws IOException, InterruptedException {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long processor = threads.getCurrentThreadCpuTime();
         Builds.Result build = builds.build(module);
         if (!build.errors().isEmpty()) {
             out.print(Verdict.doesNotCompile(module, options.task(), build.errors(),
@@ -176,11 +187,15 @@ public final class Watch {
                     options.task(), Outcome.Status.FAILED, build.errors()));
         }
         Duration compiling = took(since);
-        List<Outcome> outcomes = tests.run(build.classFolders(),
+        Duration compilingProcessor = Duration.ofNanos(threads.getCurrentThreadCpuTime()
+                - processor);
+        Spare.Result result = jvms.run(module, build.classFolders(),
                 VisibleTests.testClasses(build.classFolders().get(0)), options.task());
-        out.print(Verdict.tested(module, options.task(), outcomes, took(since), compiling));
+        out.print(Verdict.tested(module, options.task(), result.outcomes(), took(since),
+                compiling, Verdict.testJvm(compilingProcessor, result.run(), jvms.warmAfter())));
         out.flush();
-        return outcomes;
+        jvms.prepare(module, build.classFolders());
+        return result.outcomes();
     }
 
     private static Duration took(long since) {

@@ -6,7 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 
-/** A small course folder for the tests: one exercise module with a counter and its tests. */
+/**
+ * A small course folder for the tests: one exercise module with a counter and its tests, which
+ * Lincheck model-checks, as module 1's.
+ */
 final class Fixture {
 
     static final String MODULE = "module-01-counting";
@@ -88,6 +91,16 @@ final class Fixture {
                     throw new AssertionError("Task 2: not done");
                 }
             }
+
+            @Tag("task:3")
+            @DisplayName("Task 3: ends the JVM")
+            class ExitTests {
+                @Test
+                @DisplayName("exits")
+                void exits() {
+                    System.exit(3);
+                }
+            }
             """;
 
     private Fixture() {
@@ -103,7 +116,8 @@ final class Fixture {
      */
     static Path course(Path root, String counter) throws IOException {
         write(root.resolve(MODULE + "/pom.xml"), "<project><artifactId>" + MODULE
-                + "</artifactId></project>\n");
+                + "</artifactId><dependencies><dependency><artifactId>lincheck</artifactId>"
+                + "</dependency></dependencies></project>\n");
         write(root.resolve(COUNTER), counter);
         write(root.resolve(MODULE + "/src/test/java/demo/CounterTests.java"), TESTS);
         return root;

@@ -1,6 +1,7 @@
 package threadlab.watch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -9,6 +10,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -17,10 +20,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The watch on a small course folder, in this JVM: verdicts follow the code as it changes, model
- * checking included, and what does not compile says where.
+ * The watch on a small course folder, in this JVM, with its test JVMs: verdicts follow the code as
+ * it changes, model checking included, what does not compile says where, and a test JVM that
+ * ends, in a test or while it waits, fails no more than that test.
  */
 class WatchTests {
+
+    /** The test JVMs' options, as the build gives module 1's tests. */
+    private static final String TEST_JVM = "--test-jvm=" + System.getProperty("watch.testJvm",
+            "");
 
     @TempDir
     private Path root;
@@ -92,26 +100,75 @@ class WatchTests {
     void aSaveIsTestedAgain() throws Exception {
         Fixture.course(root, Fixture.RACY);
         Lines lines = new Lines();
-        Thread watch = new Thread(() -> Watch.run(new PrintStream(lines, true,
-                StandardCharsets.UTF_8), "--root=" + root, "--module=1", "--task=1"));
-        watch.start();
+        Thread watch = watching(lines);
         try {
             assertThat(lines.nextVerdict()).contains("task 1: not done.");
+            // Saved at once after the verdict: the test JVM is still warming up, and takes it.
             Fixture.write(root.resolve(Fixture.COUNTER), Fixture.SAFE);
             assertThat(lines.nextVerdict()).contains("task 1: done.");
             Fixture.write(root.resolve(Fixture.COUNTER), Fixture.RACY);
             assertThat(lines.nextVerdict()).contains("task 1: not done.");
         } finally {
-            watch.interrupt();
-            watch.join(TimeUnit.MINUTES.toMillis(Lines.LIMIT_MINUTES));
+            stop(watch);
         }
+    }
+
+    @Test
+    @DisplayName("a test that ends the JVM fails with what happened, and the watch goes on")
+    void aTestThatEndsTheJvmFails() throws IOException {
+        Fixture.course(root, Fixture.SAFE);
+
+        assertThat(once("3")).contains("FAIL the test JVM ended before the tests did")
+                .contains("ended with exit code 3").contains("A test may call System.exit")
+                .contains(": module 1, task 3: not done.");
+    }
+
+    @Test
+    @DisplayName("a test JVM that ends while it waits for a save is replaced, and the save gets"
+            + " its verdict")
+    void aSpareThatEndsIsReplaced() throws Exception {
+        Fixture.course(root, Fixture.RACY);
+        Lines lines = new Lines();
+        Thread watch = watching(lines);
+        try {
+            assertThat(lines.nextVerdict()).contains("task 1: not done.");
+            // The spare for the next save starts after the verdict.
+            List<ProcessHandle> spares = await().atMost(Duration.ofMinutes(1))
+                    .until(() -> ProcessHandle.current().descendants().toList(),
+                            list -> !list.isEmpty());
+            spares.forEach(ProcessHandle::destroyForcibly);
+            spares.forEach(p -> p.onExit().join());
+
+            Fixture.write(root.resolve(Fixture.COUNTER), Fixture.SAFE);
+
+            assertThat(lines.nextVerdict()).contains("task 1: done.")
+                    .contains("the test JVM was still warming up");
+        } finally {
+            stop(watch);
+        }
+    }
+
+    private Thread watching(Lines lines) {
+        Thread watch = new Thread(() -> Watch.run(new PrintStream(lines, true,
+                StandardCharsets.UTF_8), "--root=" + root, "--module=1", "--task=1",
+                TEST_JVM));
+        watch.start();
+        return watch;
+    }
+
+    private static void stop(Thread watch) throws InterruptedException {
+        watch.interrupt();
+        watch.join(TimeUnit.MINUTES.toMillis(Lines.LIMIT_MINUTES));
         assertThat(watch.isAlive()).as("the watch stops when interrupted").isFalse();
+        assertThat(ProcessHandle.current().descendants()).as("test JVMs left running")
+                .isEmpty();
     }
 
     private String once(String task) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         Watch.run(new PrintStream(bytes, true, StandardCharsets.UTF_8), "--root=" + root,
-                "--module=1", "--task=" + task, "--once=true", "--report=" + report());
+                "--module=1", "--task=" + task, "--once=true", "--report=" + report(),
+                TEST_JVM);
         return bytes.toString(StandardCharsets.UTF_8);
     }
 
