@@ -14,6 +14,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import threadlab.grader.api.Points;
 import threadlab.hidden.support.Caller;
 import threadlab.hidden.support.ControlledSleep;
+import threadlab.hidden.support.Stillness;
 import threadlab.hidden.support.Timeline;
 import threadlab.hidden.support.Verdict;
 import threadlab.threads.PyThread;
@@ -72,6 +73,11 @@ class Task5SleeperDemoHiddenTests {
                     // that whether its wake-up is seen never depends on the machine's speed.
                     thread.join(Duration.ofSeconds(SECONDS).plus(Caller.PATIENCE));
                 }
+                // The returned thread may be null, or its join may not wait: wait for the
+                // sleeper's own wake-up too, or until no thread can move, so that what the tests
+                // read next is the same on every run.
+                Stillness.await(Caller.PATIENCE, () -> timeline.count(
+                        e -> e.text().equals(WAKE_UP)) > 0);
                 main.rethrow();
             } finally {
                 sleep.open();
