@@ -85,7 +85,7 @@ public final class HiddenTestCatalog {
                                     id.getDisplayName(), points(id.getSource()),
                                     task(module, name, id.getTags()), Visibility.AFTER_PUBLISHED,
                                     rules(requirements, name, id.getTags(), RULE_TAG),
-                                    needs(requirements, name, id.getTags())));
+                                    rules(requirements, name, id.getTags(), NEEDS_TAG)));
                         }
                     }
                 }
@@ -152,21 +152,6 @@ public final class HiddenTestCatalog {
                     + " the test's @Tag(\"" + prefix + id + "\"), then rebuild the grader.")));
         }
         return rules;
-    }
-
-    /**
-     * The rules a hidden test needs, from its {@code @Tag("needs:R1.1")} tags. It may name its
-     * own rule: then it does not count while another test of that rule fails.
-     *
-     * @param requirements the module's rules
-     * @param test the test's name, for the message
-     * @param tags the test's tags
-     * @return the rules; none for a test that rests on no other rule
-     * @throws GraderException if a tag names a rule the module's file does not have
-     */
-    static List<Requirement> needs(Requirements requirements, String test, Set<TestTag> tags)
-            throws GraderException {
-        return rules(requirements, test, tags, NEEDS_TAG);
     }
 
     private static int points(Optional<TestSource> source) {

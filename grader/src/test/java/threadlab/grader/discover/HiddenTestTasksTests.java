@@ -98,11 +98,13 @@ class HiddenTestTasksTests {
             + " stops the grader with what to do")
     void needsComeFromTags() throws Exception {
         Requirements requirements = Requirements.packaged(Course.THREADS);
-        assertThat(HiddenTestCatalog.needs(requirements, "T: t", Set.of(TestTag.create("task:3"),
-                TestTag.create("rule:R3.8"), TestTag.create("needs:R3.3"))))
-                .extracting(Requirement::id).containsExactly("R3.3");
-        assertThatThrownBy(() -> HiddenTestCatalog.needs(requirements, "Task 3, x: y",
-                Set.of(TestTag.create("needs:R9.9")))).isInstanceOf(GraderException.class)
+        assertThat(HiddenTestCatalog.rules(requirements, "T: t", Set.of(TestTag.create("task:3"),
+                TestTag.create("rule:R3.8"), TestTag.create("needs:R3.3")),
+                HiddenTestCatalog.NEEDS_TAG)).extracting(Requirement::id)
+                .containsExactly("R3.3");
+        assertThatThrownBy(() -> HiddenTestCatalog.rules(requirements, "Task 3, x: y",
+                Set.of(TestTag.create("needs:R9.9")), HiddenTestCatalog.NEEDS_TAG))
+                .isInstanceOf(GraderException.class)
                 .hasMessageContaining("names the rule R9.9")
                 .hasMessageContaining("@Tag(\"needs:R9.9\")");
     }
