@@ -1,6 +1,7 @@
 package threadlab.grader.grading;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,6 +24,12 @@ import threadlab.grader.run.TestOutcome;
  * When a test of one of them failed, the test does not count, whatever it saw: its outcome says
  * which rule to fix first and why it was not counted, and it is the same on every run.
  *
+ * <p>Only what timing can change is withheld: a test that passed, or failed a check, found a
+ * race or met the student's exception. A test that says something timing cannot change keeps
+ * its own outcome, because it says more: a task not done yet, a wrong shape, a module refused
+ * or not run, a test past its time limit or another limit, a JVM that the student's code ended.
+ * Either way the test scores nothing, so the grade is the same.
+ *
  * <p>A correct submission passes every test, so this never takes a point from it. The rules a
  * test may need are those whose tests decide the same on every run (model-checked, or driven by
  * latches and events). A test may need its own rule: then it does not count while another test
@@ -30,6 +37,10 @@ import threadlab.grader.run.TestOutcome;
  * once {@code join(timeout)} waits at all).
  */
 final class Prerequisites {
+
+    /** The outcomes that timing can change, and so are withheld when a needed rule failed. */
+    private static final Set<Verdict.Kind> WITHHELD = EnumSet.of(Verdict.Kind.PASSED,
+            Verdict.Kind.CHECK_FAILED, Verdict.Kind.RACE, Verdict.Kind.STUDENT_EXCEPTION);
 
     private Prerequisites() {
     }
@@ -53,7 +64,7 @@ final class Prerequisites {
             for (HiddenTest test : tests) {
                 TestOutcome own = result.get(test.uniqueId());
                 if (own == null || test.needs().isEmpty()
-                        || own.verdict().kind() == Verdict.Kind.NEEDS_RULE) {
+                        || !WITHHELD.contains(own.verdict().kind())) {
                     continue;
                 }
                 List<HiddenTest> broken = brokenNeeds(test, tests, result);

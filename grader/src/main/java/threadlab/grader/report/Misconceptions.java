@@ -12,7 +12,9 @@ import threadlab.grader.protocol.Verdict;
 /**
  * The most common reasons a class lost points. A failed test's verdict names the likely
  * misconception in a field of its own; a verdict without one counts by the first line of what
- * happened, such as a task not done yet or a module that did not compile.
+ * happened, such as a task not done yet or a module that did not compile. A test that did not
+ * count because a rule it needs failed is not a misconception of its own: the failed rule's test
+ * is counted, and the test that waited for it is not.
  */
 public final class Misconceptions {
 
@@ -58,7 +60,7 @@ public final class Misconceptions {
         Map<String, Set<String>> where = new LinkedHashMap<>();
         students.forEach((student, report) -> {
             for (TestResult test : report.tests()) {
-                if (!test.passed()) {
+                if (!test.passed() && test.verdict().kind() != Verdict.Kind.NEEDS_RULE) {
                     String reason = reason(test.verdict());
                     who.computeIfAbsent(reason, r -> new LinkedHashSet<>()).add(student);
                     where.computeIfAbsent(reason, r -> new LinkedHashSet<>())

@@ -77,6 +77,23 @@ class PrerequisitesTests {
                 .as("the same, whatever the order of the tests").isEqualTo(result);
     }
 
+    @Test
+    @DisplayName("a test that says what timing cannot change keeps its own outcome: not done"
+            + " yet, not run, past its time limit")
+    void outcomesTimingCannotChangeStand() {
+        TestOutcome notDone = new TestOutcome("interpreter", false, Verdict.of(
+                Verdict.Kind.NOT_DONE, "Task 4: run each step holding the GIL"), 5);
+        TestOutcome timedOut = new TestOutcome("share", false, Verdict.of(
+                Verdict.Kind.TIMED_OUT, "share() did not end within 3 s"), 3000);
+        Map<String, TestOutcome> outcomes = Map.of("mutex", failed("mutex", "two holders"),
+                "drop", passed("drop"), "interpreter", notDone, "share", timedOut);
+
+        Map<String, TestOutcome> result = Prerequisites.apply(ALL, outcomes);
+
+        assertThat(result.get("interpreter")).isEqualTo(notDone);
+        assertThat(result.get("share")).isEqualTo(timedOut);
+    }
+
     private static Requirement rule(String id) {
         return new Requirement(id, List.of(new Statement("The rule " + id + ".", "README.md",
                 1)), "a check", 1);

@@ -68,6 +68,25 @@ class ClassReportTests {
     }
 
     @Test
+    @DisplayName("a test that did not count, because a rule it needs failed, is no misconception"
+            + " of its own: only the failed rule's test is counted")
+    void withheldTestsAreNotMisconceptions() {
+        GradeReport withheld = new GradeReport(new Submission("d", Path.of("/tmp", "x")),
+                List.of(new ModuleResult(Course.THREADS, List.of(
+                        new TestResult(START, false, Verdict.check("a", "b",
+                                "run() was called instead of start()", null), 3),
+                        new TestResult(JOIN, false, new Verdict(Kind.NEEDS_RULE, "R3.1 to be"
+                                + " checked", "Not counted", "fix R2.3 first", List.of("R3.1"),
+                                null, ""), 1)))), "1.0", "17", Limits.DEFAULT, 10);
+
+        List<Misconceptions.Misconception> common = Misconceptions.mostCommon(Map.of("d",
+                withheld), 10);
+
+        assertThat(common).extracting(Misconceptions.Misconception::reason)
+                .containsExactly("run() was called instead of start()");
+    }
+
+    @Test
     @DisplayName("pages escape what students wrote, and carry no script and no outside address")
     void escaping() {
         GradeReport report = new GradeReport(new Submission("<b>mallory</b>", Path.of("/m")),
