@@ -19,10 +19,10 @@ import threadlab.grader.mutants.ReviewedMutants;
 import threadlab.grader.testing.GraderProcess;
 
 /**
- * A fixed sample of the mutants of the reference solutions ({@link MutantSample}), graded in
- * every build through the real grader: every mutant in it must lose points in each of two
- * gradings. The whole set is graded by the mutants command (README, on mutants); its
- * {@code --sample} option grades only this sample.
+ * A fixed sample of the mutants of the reference solutions ({@link MutantSample}), graded in every
+ * build through the real grader: every mutant in it must lose points in each of two gradings, and
+ * get the same grade (score and failed tests) in both. The whole set is graded by the mutants
+ * command (README, on mutants); its {@code --sample} option grades only this sample.
  */
 class MutantSampleIT {
 
@@ -30,7 +30,8 @@ class MutantSampleIT {
     private static final int JOBS = 2;
 
     @Test
-    @DisplayName("a fixed sample of the solutions' mutants loses points in every grading")
+    @DisplayName("a fixed sample of the solutions' mutants loses points in every grading, and"
+            + " the same points each time")
     void everyMutantOfTheSampleIsKilled(@TempDir Path work) throws Exception {
         Path root = GraderProcess.courseRoot();
         ReviewedMutants equivalents = ReviewedMutants.read(root, ReviewedMutants.EQUIVALENT);
@@ -44,6 +45,7 @@ class MutantSampleIT {
         assertThat(sample).as("the sample's size").hasSizeBetween(25, 45);
         assertThat(outcomes).as(MutantReport.render(outcomes, GRADINGS, known, Set.of()))
                 .noneMatch(o -> o.fate() == Fate.SURVIVED)
-                .anyMatch(o -> o.fate() == Fate.KILLED);
+                .anyMatch(o -> o.fate() == Fate.KILLED)
+                .allMatch(Outcome::steady);
     }
 }

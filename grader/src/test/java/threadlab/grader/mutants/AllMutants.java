@@ -19,12 +19,13 @@ import threadlab.grader.testing.Submissions;
 
 /**
  * The command that grades every mutant of the reference solutions and prints, per module, the
- * mutants, the stillborn, those killed in every grading, the equivalent and the survivors, with
- * each survivor's diff, then the likely-cause figure: of the killed mutants, how many were told
- * their own misconception by their first failed test ({@link LikelyCauses}), and each miss. Run
- * it after a build of the grader:
- * {@code ./mvnw -q verify -Pcourse,mutants -pl grader -am -DskipTests -DskipITs
- * -Dmutants.args="--module 2 --gradings 5 --jobs 2"}. It fails when a mutant survived.
+ * mutants, the stillborn, those killed in every grading, the equivalent, the survivors, with each
+ * survivor's diff, and the unsteady (graded differently in two gradings) with their grades, then
+ * the likely-cause figure: of the killed mutants, how many were told their own misconception by
+ * their first failed test ({@link LikelyCauses}), and each miss. Run it after a build of the
+ * grader: {@code ./mvnw -q verify -Pcourse,mutants -pl grader -am -DskipTests -DskipITs
+ * -Dmutants.args="--module 2 --gradings 5 --jobs 2"}. It fails when a mutant survived, or got a
+ * different grade (score or failed tests) in two gradings.
  *
  * <p>Options: {@code --module N} (every module), {@code --gradings N} (5), {@code --jobs N} (2),
  * {@code --list} (print the mutants and their diffs, grade nothing), {@code --sample} (only the
@@ -103,6 +104,12 @@ public final class AllMutants {
             throw new IllegalStateException(survivors + " mutants survived: their diffs are"
                     + " above. Kill each with a hidden test, or list it in "
                     + ReviewedMutants.EQUIVALENT + " with its reason.");
+        }
+        long unsteady = outcomes.stream().filter(o -> !o.steady()).count();
+        if (unsteady > 0) {
+            throw new IllegalStateException(unsteady + " mutants got different grades in"
+                    + " different gradings: their grades are above. A grade must come out the"
+                    + " same every time.");
         }
     }
 

@@ -3,15 +3,18 @@ package threadlab.grader.mutants;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import threadlab.grader.course.Course;
 import threadlab.grader.course.ExerciseModule;
@@ -24,7 +27,9 @@ import threadlab.grader.testing.Submissions;
  * The packaged grader grades the class {@code gradings} times, each time in a process of its own,
  * with the hidden tests in the test JVM as for any student. A mutant is killed when its module
  * loses points in every grading. A copy of the unchanged solutions is graded beside them each
- * time, and must get full marks: otherwise no grading of that run can be trusted.
+ * time, and must get full marks: otherwise no grading of that run can be trusted. A mutant whose
+ * module got a different score, or failed different tests, in two gradings is not steady: its
+ * grade came from timing, not from its code.
  *
  * <p>A mutant that does not compile is stillborn and is not graded; one on the reviewed list of
  * equivalent mutants is not graded either.
@@ -75,8 +80,26 @@ public final class MutantGrading {
      * @param gradings how many gradings there were
      * @param evidence the failed tests of a grading where it lost points, the compile error of a
      *     stillborn one, or the reason an equivalent one is listed
+     * @param grades the different grades its module got, each its score and failed tests, in
+     *     the order first seen: one for a mutant graded the same every time, none for one not
+     *     graded
      */
-    public record Outcome(Mutant mutant, Fate fate, int lost, int gradings, String evidence) {
+    public record Outcome(Mutant mutant, Fate fate, int lost, int gradings, String evidence,
+            List<String> grades) {
+
+        /** An outcome. */
+        public Outcome {
+            grades = List.copyOf(grades);
+        }
+
+        /**
+         * Whether every grading gave its module the same score and failed the same tests.
+         *
+         * @return true when no two gradings differed
+         */
+        public boolean steady() {
+            return grades.size() <= 1;
+        }
     }
 
     /**
@@ -98,7 +121,7 @@ public final class MutantGrading {
         for (Mutant mutant : mutants) {
             if (equivalents.contains(mutant)) {
                 decided.put(mutant, new Outcome(mutant, Fate.EQUIVALENT, 0, 0,
-                        equivalents.reasons().get(mutant.id())));
+                        equivalents.reasons().get(mutant.id()), List.of()));
                 continue;
             }
             Path classes = compiled.computeIfAbsent(mutant.module(), m -> compileSolution(
@@ -107,13 +130,15 @@ public final class MutantGrading {
             if (errors.isEmpty()) {
                 graded.add(mutant);
             } else {
-                decided.put(mutant, new Outcome(mutant, Fate.STILLBORN, 0, 0, errors.get(0)));
+                decided.put(mutant, new Outcome(mutant, Fate.STILLBORN, 0, 0, errors.get(0),
+                        List.of()));
             }
         }
         Path classDir = work.resolve("class");
         writeClass(graded, classDir);
         Map<Mutant, Integer> lost = new LinkedHashMap<>();
         Map<Mutant, String> evidence = new LinkedHashMap<>();
+        Map<Mutant, Set<String>> grades = new LinkedHashMap<>();
         for (int g = 1; g <= gradings; g++) {
             Path out = work.resolve("grading-" + g);
             long start = System.nanoTime();
@@ -132,6 +157,9 @@ public final class MutantGrading {
                 JsonNode results = JSON.readTree(out.resolve(mutant.id()).resolve("results.json")
                         .toFile());
                 String failed = failedTests(results, mutant.module());
+                grades.computeIfAbsent(mutant, m -> new LinkedHashSet<>()).add(String.format(
+                        Locale.ROOT, "%s points, failed: %s", score(results, mutant.module()),
+                        failed.isEmpty() ? "none" : failed));
                 if (!failed.isEmpty()) {
                     lost.merge(mutant, 1, Integer::sum);
                     evidence.putIfAbsent(mutant, failed);
@@ -149,7 +177,8 @@ public final class MutantGrading {
             }
             int times = lost.getOrDefault(mutant, 0);
             outcomes.add(new Outcome(mutant, times == gradings ? Fate.KILLED : Fate.SURVIVED,
-                    times, gradings, evidence.getOrDefault(mutant, "")));
+                    times, gradings, evidence.getOrDefault(mutant, ""),
+                    List.copyOf(grades.getOrDefault(mutant, Set.of()))));
         }
         return outcomes;
     }
@@ -193,6 +222,17 @@ public final class MutantGrading {
                     + " trusted: the machine may be too busy for the tests' limits. Failed: "
                     + failedTests(results, null) + ". Grade again with fewer --jobs.");
         }
+    }
+
+    /** A module's score in a submission's results, as the report gives it. */
+    private static String score(JsonNode results, ExerciseModule module) {
+        double score = 0;
+        for (JsonNode test : results.get("tests")) {
+            if (test.get("tags").get(0).asText().equals(module.folder())) {
+                score += test.get("score").asDouble();
+            }
+        }
+        return BigDecimal.valueOf(score).stripTrailingZeros().toPlainString();
     }
 
     /** The names of the failed tests of a module (of every module, for none), on one line. */

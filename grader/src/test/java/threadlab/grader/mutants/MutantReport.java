@@ -8,7 +8,10 @@ import threadlab.grader.course.ExerciseModule;
 import threadlab.grader.mutants.MutantGrading.Fate;
 import threadlab.grader.mutants.MutantGrading.Outcome;
 
-/** The figures of a mutant grading, per module, and every survivor with its diff. */
+/**
+ * The figures of a mutant grading, per module, every survivor with its diff, and every mutant
+ * whose grade differed between gradings with the grades it got.
+ */
 public final class MutantReport {
 
     private MutantReport() {
@@ -26,8 +29,9 @@ public final class MutantReport {
     public static String render(List<Outcome> outcomes, int gradings, ReviewedMutants known,
             Set<String> stale) {
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
-                "%-20s %8s %10s %22s %11s %9s%n", "module", "mutants", "stillborn",
-                "killed in " + gradings + " of " + gradings, "equivalent", "survived"));
+                "%-20s %8s %10s %22s %11s %9s %9s%n", "module", "mutants", "stillborn",
+                "killed in " + gradings + " of " + gradings, "equivalent", "survived",
+                "unsteady"));
         Set<ExerciseModule> modules = new TreeSet<>(java.util.Comparator.comparing(
                 ExerciseModule::folder));
         outcomes.forEach(o -> modules.add(o.mutant().module()));
@@ -47,6 +51,21 @@ public final class MutantReport {
                             : "", known.contains(mutant) ? "  known: "
                             + known.reasons().get(mutant.id()) + "\n" : "", mutant.diff()));
         }
+        List<Outcome> unsteady = outcomes.stream().filter(o -> !o.steady()).toList();
+        for (Outcome outcome : unsteady) {
+            Mutant mutant = outcome.mutant();
+            text.append(String.format(Locale.ROOT, "%nUnsteady %s: %s%n  graded differently"
+                    + " in %d gradings:%n    %s%n", mutant.id(), mutant.description(),
+                    outcome.gradings(), String.join("\n    ", outcome.grades())));
+        }
+        if (!unsteady.isEmpty()) {
+            text.append(String.format(Locale.ROOT, "%n%d mutant%s got grades that differ from"
+                    + " one grading to the next: the tests above that failed in some gradings"
+                    + " only decide by timing. Make them decide by events, latches or model"
+                    + " checking, or name the rules they see their own through"
+                    + " (@Tag(\"needs:R1.1\")).%n", unsteady.size(),
+                    unsteady.size() == 1 ? "" : "s"));
+        }
         if (!stale.isEmpty()) {
             text.append(String.format(Locale.ROOT, "%nThe reviewed lists name mutants that no"
                     + " longer exist (the solutions changed); review them again: %s%n",
@@ -63,9 +82,10 @@ public final class MutantReport {
     }
 
     private static String row(String name, List<Outcome> outcomes) {
-        return String.format(Locale.ROOT, "%-20s %8d %10d %22d %11d %9d%n", name,
+        return String.format(Locale.ROOT, "%-20s %8d %10d %22d %11d %9d %9d%n", name,
                 outcomes.size(), count(outcomes, Fate.STILLBORN), count(outcomes, Fate.KILLED),
-                count(outcomes, Fate.EQUIVALENT), count(outcomes, Fate.SURVIVED));
+                count(outcomes, Fate.EQUIVALENT), count(outcomes, Fate.SURVIVED),
+                outcomes.stream().filter(o -> !o.steady()).count());
     }
 
     private static long count(List<Outcome> outcomes, Fate fate) {
