@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import threadlab.grader.course.Course;
 import threadlab.grader.it.BankCauses;
+import threadlab.grader.it.Regrade;
 import threadlab.grader.mutants.MutantGrading.Fate;
 import threadlab.grader.mutants.MutantGrading.Outcome;
 import threadlab.grader.testing.GraderProcess;
@@ -29,10 +30,12 @@ import threadlab.grader.testing.Submissions;
  *
  * <p>Options: {@code --module N} (every module), {@code --gradings N} (5), {@code --jobs N} (2),
  * {@code --list} (print the mutants and their diffs, grade nothing), {@code --sample} (only the
- * build's fixed sample, {@link MutantSample}), {@code --dir DIR} (where the
- * class and reports go; {@code grader/target/mutants}), {@code --banks} (grade the banks' wrong
- * variants once instead, and print their likely-cause figure), {@code --judge-only} (grade
- * nothing: print the likely-cause figure of the reports a one-grading run left in the folder).
+ * build's fixed sample, {@link MutantSample}), {@code --dir DIR} (where the class and reports go;
+ * {@code grader/target/mutants}), {@code --banks} (grade the banks' wrong variants once instead,
+ * and print their likely-cause figure), {@code --regrade N} (grade the solutions, every bank
+ * variant and the mutants chosen, with {@code --sample} the build's sample, as one class N times,
+ * and fail if a grade differed: {@link Regrade}), {@code --judge-only} (grade nothing: print the
+ * likely-cause figure of the reports a one-grading run left in the folder).
  */
 public final class AllMutants {
 
@@ -71,6 +74,13 @@ public final class AllMutants {
         if (chosen.isEmpty()) {
             throw new IllegalArgumentException("--module " + module + " has no mutants: the"
                     + " course's modules are " + Course.modules());
+        }
+        if (options.contains("--regrade")) {
+            Submissions.deleteIfExists(work);
+            Files.createDirectories(work);
+            System.out.print(Regrade.run(module, chosen, ReviewedMutants.read(root,
+                    ReviewedMutants.EQUIVALENT), intOption(options, "--regrade", 20), jobs, work));
+            return;
         }
         if (options.contains("--judge-only")) {
             System.out.print(LikelyCauses.render("killed mutants", judgeKept(chosen, root,

@@ -116,26 +116,8 @@ public final class MutantGrading {
     public List<Outcome> grade(List<Mutant> mutants, ReviewedMutants equivalents, int gradings,
             int jobs, Path work) throws Exception {
         Map<Mutant, Outcome> decided = new LinkedHashMap<>();
-        List<Mutant> graded = new ArrayList<>();
-        Map<ExerciseModule, Path> compiled = new LinkedHashMap<>();
-        for (Mutant mutant : mutants) {
-            if (equivalents.contains(mutant)) {
-                decided.put(mutant, new Outcome(mutant, Fate.EQUIVALENT, 0, 0,
-                        equivalents.reasons().get(mutant.id()), List.of()));
-                continue;
-            }
-            Path classes = compiled.computeIfAbsent(mutant.module(), m -> compileSolution(
-                    mutant, work.resolve("solution-classes").resolve(m.folder())));
-            List<String> errors = Javac.errors(mutant.file(), mutant.source(), classes);
-            if (errors.isEmpty()) {
-                graded.add(mutant);
-            } else {
-                decided.put(mutant, new Outcome(mutant, Fate.STILLBORN, 0, 0, errors.get(0),
-                        List.of()));
-            }
-        }
+        List<Mutant> graded = writeClass(mutants, equivalents, work, decided);
         Path classDir = work.resolve("class");
-        writeClass(graded, classDir);
         Map<Mutant, Integer> lost = new LinkedHashMap<>();
         Map<Mutant, String> evidence = new LinkedHashMap<>();
         Map<Mutant, Set<String>> grades = new LinkedHashMap<>();
@@ -181,6 +163,41 @@ public final class MutantGrading {
                     List.copyOf(grades.getOrDefault(mutant, Set.of()))));
         }
         return outcomes;
+    }
+
+    /**
+     * Writes the class that grades mutants: the unchanged solutions in {@value #CONTROL} and a
+     * folder per mutant, named by its id, leaving out the equivalent and the stillborn ones.
+     *
+     * @param mutants the mutants
+     * @param equivalents the reviewed list
+     * @param work an empty folder: the class goes in its {@code class} folder
+     * @param decided where the outcome of each mutant left out goes
+     * @return the mutants written, in the order given
+     * @throws IOException if a file cannot be written
+     */
+    public List<Mutant> writeClass(List<Mutant> mutants, ReviewedMutants equivalents, Path work,
+            Map<Mutant, Outcome> decided) throws IOException {
+        List<Mutant> graded = new ArrayList<>();
+        Map<ExerciseModule, Path> compiled = new LinkedHashMap<>();
+        for (Mutant mutant : mutants) {
+            if (equivalents.contains(mutant)) {
+                decided.put(mutant, new Outcome(mutant, Fate.EQUIVALENT, 0, 0,
+                        equivalents.reasons().get(mutant.id()), List.of()));
+                continue;
+            }
+            Path classes = compiled.computeIfAbsent(mutant.module(), m -> compileSolution(
+                    mutant, work.resolve("solution-classes").resolve(m.folder())));
+            List<String> errors = Javac.errors(mutant.file(), mutant.source(), classes);
+            if (errors.isEmpty()) {
+                graded.add(mutant);
+            } else {
+                decided.put(mutant, new Outcome(mutant, Fate.STILLBORN, 0, 0, errors.get(0),
+                        List.of()));
+            }
+        }
+        writeClass(graded, work.resolve("class"));
+        return graded;
     }
 
     /** The classes of a mutant's module's solution, and of the modules it uses. */
