@@ -73,7 +73,7 @@ public final class GradeCommand implements Callable<Integer> {
     static final int SHARE_CLASSES_FROM = 8;
 
     /** The exit code when regrades differ. */
-    static final int DIFFERENT = 3;
+    public static final int DIFFERENT = 3;
 
     @Spec
     private CommandSpec spec;

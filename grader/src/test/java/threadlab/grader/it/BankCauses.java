@@ -42,7 +42,7 @@ public final class BankCauses {
         Path classDir = work.resolve("class");
         Files.createDirectories(classDir);
         for (BankVariant variant : wrong) {
-            variant.make(classDir.resolve(id(variant)));
+            variant.make(classDir.resolve(folder(variant)));
         }
         Path out = work.resolve("reports");
         GraderProcess.Result result = GraderProcess.run(GraderProcess.courseRoot(),
@@ -54,16 +54,16 @@ public final class BankCauses {
         }
         List<LikelyCauses.Judgement> judgements = new ArrayList<>();
         for (BankVariant variant : wrong) {
-            JsonNode results = JSON.readTree(out.resolve(id(variant)).resolve("results.json")
+            JsonNode results = JSON.readTree(out.resolve(folder(variant)).resolve("results.json")
                     .toFile());
-            LikelyCauses.judge(id(variant), variant.module(), results, words(variant))
+            LikelyCauses.judge(folder(variant), variant.module(), results, words(variant))
                     .ifPresent(judgements::add);
         }
         return LikelyCauses.render("wrong bank variants", judgements);
     }
 
     /** A variant's folder in the class: its module's number and its name. */
-    private static String id(BankVariant variant) {
+    static String folder(BankVariant variant) {
         return variant.module().substring(0, "module-0N".length()) + "-" + variant.name();
     }
 

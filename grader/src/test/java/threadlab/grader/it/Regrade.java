@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import threadlab.grader.cli.GradeCommand;
 import threadlab.grader.mutants.Mutant;
 import threadlab.grader.mutants.MutantGrading;
 import threadlab.grader.mutants.ReviewedMutants;
@@ -20,8 +21,6 @@ import threadlab.grader.testing.GraderProcess;
  */
 public final class Regrade {
 
-    /** The grader's exit code when {@code --repeat} found grades that differ. */
-    private static final int DIFFERENT = 3;
     /** The longest one run of the class may take, on a busy machine. */
     private static final long MINUTES_PER_RUN = 15;
 
@@ -51,8 +50,7 @@ public final class Regrade {
                 || v.module().startsWith(String.format(Locale.ROOT, "module-%02d-", module)))
                 .toList();
         for (BankVariant variant : variants) {
-            variant.make(classDir.resolve("bank-" + variant.module().substring(0,
-                    "module-0N".length()) + "-" + variant.name()));
+            variant.make(classDir.resolve(BankCauses.folder(variant)));
         }
         System.out.printf(Locale.ROOT, "Grading %d times: the solutions, %d bank variants and %d"
                 + " mutants...%n", times, variants.size(), written.size());
@@ -60,13 +58,13 @@ public final class Regrade {
                 MINUTES_PER_RUN * times), "grade", classDir.toString(), "--out",
                 work.resolve("reports").toString(), "--jobs", String.valueOf(jobs), "--repeat",
                 String.valueOf(times));
-        if (result.exitCode() != 0 && result.exitCode() != DIFFERENT) {
-            throw new IllegalStateException("the grader could not grade the class (exit code "
-                    + result.exitCode() + "):\n" + result.stdout() + result.stderr());
-        }
-        if (result.exitCode() == DIFFERENT) {
+        if (result.exitCode() == GradeCommand.DIFFERENT) {
             throw new IllegalStateException("Grades differed between runs of the same class;"
                     + " a grade must come out the same every time:\n" + result.stdout());
+        }
+        if (result.exitCode() != 0) {
+            throw new IllegalStateException("the grader could not grade the class (exit code "
+                    + result.exitCode() + "):\n" + result.stdout() + result.stderr());
         }
         return result.stdout();
     }

@@ -196,7 +196,7 @@ public final class MutantGrading {
                         List.of()));
             }
         }
-        writeClass(graded, work.resolve("class"));
+        copySolutions(graded, work.resolve("class"));
         return graded;
     }
 
@@ -211,7 +211,7 @@ public final class MutantGrading {
     }
 
     /** The class: a folder per mutant, named by its id, and the control. */
-    private void writeClass(List<Mutant> mutants, Path classDir) throws IOException {
+    private void copySolutions(List<Mutant> mutants, Path classDir) throws IOException {
         Path solutions = courseRoot.resolve("solutions");
         for (ExerciseModule module : Course.modules()) {
             Submissions.copy(solutions.resolve(module.folder()), classDir.resolve(CONTROL)
