@@ -4,11 +4,15 @@ import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import threadlab.grader.api.Trace;
@@ -17,6 +21,11 @@ import threadlab.grader.api.Trace;
  * An event log of one test: every line printed and every sleep, each with the thread that did it
  * and when. Lines are buffered per thread, so two threads printing at once never mix their
  * lines, and a line is never lost or given to the wrong thread.
+ *
+ * <p>Each line also counts the calls to the stream that wrote it ({@link Entry#writes()}): a
+ * {@code println} or a {@code printf} ending in {@code %n} writes a line with one call, while
+ * {@code print(text)} and then {@code println()} take two, and another thread's output can land
+ * between them on a stream that does not buffer lines per thread.
  *
  * <p>Closing the timeline gives {@code System.out} back and records any unfinished lines. Every
  * event also goes to the grader's {@link Trace}, which draws the timeline in the reports.
@@ -39,9 +48,11 @@ public final class Timeline implements AutoCloseable {
      * @param threadId that thread's id
      * @param channel {@link #OUT}, {@link #SYSTEM_OUT} or {@link #SLEEP}
      * @param text the line printed, or what the sleep did
+     * @param writes how many calls to the stream (println, print, printf, write, ...) wrote the
+     *     line: 1 for a line written whole by one call; 0 for an event that is not a line
      */
     public record Entry(int seq, long nanos, String thread, long threadId, String channel,
-            String text) {
+            String text, int writes) {
     }
 
     /** How many events feedback shows at most. */
@@ -51,12 +62,16 @@ public final class Timeline implements AutoCloseable {
     private final List<Entry> entries = new ArrayList<>();
     private final LineRecorder out = new LineRecorder(OUT);
     private final LineRecorder systemOut = new LineRecorder(SYSTEM_OUT);
-    private final PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
+    /** Numbers the outermost calls to the timeline's streams; 0 is no call. */
+    private final AtomicLong calls = new AtomicLong();
+    /** Per thread: how deep in calls to a timeline's stream it is, and the outermost call. */
+    private final ThreadLocal<long[]> call = ThreadLocal.withInitial(() -> new long[2]);
+    private final PrintStream outStream = new CallCounter(out, () -> { });
     private final PrintStream previousSystemOut = System.out;
 
     /** A timeline that also records {@code System.out} until it is closed. */
     public Timeline() {
-        System.setOut(new PrintStream(systemOut, true, StandardCharsets.UTF_8));
+        System.setOut(new CallCounter(systemOut, () -> { }));
     }
 
     /**
@@ -69,17 +84,60 @@ public final class Timeline implements AutoCloseable {
     }
 
     /**
+     * Another stream whose lines land in this timeline as {@link #OUT}, with a lock of its own,
+     * so that a thread held in {@code beforeCall} never holds up the threads printing to
+     * {@link #out()}.
+     *
+     * @param beforeCall runs on the printing thread before each outermost call to the stream
+     * @return the stream
+     */
+    public PrintStream out(Runnable beforeCall) {
+        return new CallCounter(out, beforeCall);
+    }
+
+    /**
+     * Waits until an event matches, at most {@code limit}.
+     *
+     * @param match what to wait for
+     * @param limit how long at most
+     * @return whether such an event came; {@code false} also when the waiting thread was
+     *     interrupted, whose interrupt status is kept
+     */
+    public boolean await(Predicate<Entry> match, Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        synchronized (entries) {
+            while (entries.stream().noneMatch(match)) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                try {
+                    entries.wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /**
      * Records an event of the current thread.
      *
      * @param channel what kind of event
      * @param text what happened
      */
     public void record(String channel, String text) {
+        record(channel, text, 0);
+    }
+
+    private void record(String channel, String text, int writes) {
         Thread me = Thread.currentThread();
         long now = System.nanoTime();
         synchronized (entries) {
             entries.add(new Entry(entries.size(), now - origin, me.getName(),
-                    me.getId(), channel, text));
+                    me.getId(), channel, text, writes));
             entries.notifyAll();
         }
         Trace.line(now, me.getName(), channel, text);
@@ -177,7 +235,7 @@ public final class Timeline implements AutoCloseable {
     private final class LineRecorder extends OutputStream {
 
         private final String channel;
-        private final Map<Thread, ByteArrayOutputStream> pending = new ConcurrentHashMap<>();
+        private final Map<Thread, Pending> pending = new ConcurrentHashMap<>();
 
         LineRecorder(String channel) {
             this.channel = channel;
@@ -185,13 +243,17 @@ public final class Timeline implements AutoCloseable {
 
         @Override
         public void write(int b) {
-            ByteArrayOutputStream line = pending.computeIfAbsent(Thread.currentThread(),
-                    t -> new ByteArrayOutputStream());
+            Pending line = pending.computeIfAbsent(Thread.currentThread(), t -> new Pending());
+            long outermost = call.get()[1];
+            if (outermost != 0) {
+                line.calls.add(outermost);
+            }
             if (b == '\n') {
                 pending.remove(Thread.currentThread());
-                record(channel, stripReturn(line.toString(StandardCharsets.UTF_8)));
+                record(channel, stripReturn(line.bytes.toString(StandardCharsets.UTF_8)),
+                        line.calls.size());
             } else {
-                line.write(b);
+                line.bytes.write(b);
             }
         }
 
@@ -205,11 +267,11 @@ public final class Timeline implements AutoCloseable {
         void finishPartialLines() {
             pending.forEach((thread, line) -> {
                 long now = System.nanoTime();
-                String text = stripReturn(line.toString(StandardCharsets.UTF_8))
+                String text = stripReturn(line.bytes.toString(StandardCharsets.UTF_8))
                         + "   <- no end of line";
                 synchronized (entries) {
                     entries.add(new Entry(entries.size(), now - origin,
-                            thread.getName(), thread.getId(), channel, text));
+                            thread.getName(), thread.getId(), channel, text, line.calls.size()));
                 }
                 Trace.line(now, thread.getName(), channel, text);
             });
@@ -218,6 +280,200 @@ public final class Timeline implements AutoCloseable {
 
         private String stripReturn(String text) {
             return text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
+        }
+    }
+
+    /** A thread's unfinished line, and the outermost calls that wrote it. */
+    private static final class Pending {
+        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        final Set<Long> calls = new HashSet<>();
+    }
+
+    /**
+     * A print stream that numbers its outermost calls, per thread: PrintStream's own methods call
+     * each other ({@code println(x)} calls {@code print(x)}, {@code printf} calls
+     * {@code format} and {@code append}), and only the call the program made counts.
+     */
+    private final class CallCounter extends PrintStream {
+
+        private final Runnable beforeCall;
+
+        CallCounter(OutputStream sink, Runnable beforeCall) {
+            super(sink, true, StandardCharsets.UTF_8);
+            this.beforeCall = beforeCall;
+        }
+
+        private void counted(Runnable body) {
+            long[] mine = call.get();
+            if (mine[0] == 0) {
+                beforeCall.run();
+                mine[1] = calls.incrementAndGet();
+            }
+            mine[0]++;
+            try {
+                body.run();
+            } finally {
+                if (--mine[0] == 0) {
+                    mine[1] = 0;
+                }
+            }
+        }
+
+        @Override
+        public void write(int b) {
+            counted(() -> super.write(b));
+        }
+
+        @Override
+        public void write(byte[] buf, int off, int len) {
+            counted(() -> super.write(buf, off, len));
+        }
+
+        @Override
+        public void write(byte[] buf) {
+            counted(() -> super.write(buf, 0, buf.length));
+        }
+
+        @Override
+        public void writeBytes(byte[] buf) {
+            counted(() -> super.write(buf, 0, buf.length));
+        }
+
+        @Override
+        public void print(boolean b) {
+            counted(() -> super.print(b));
+        }
+
+        @Override
+        public void print(char c) {
+            counted(() -> super.print(c));
+        }
+
+        @Override
+        public void print(int i) {
+            counted(() -> super.print(i));
+        }
+
+        @Override
+        public void print(long l) {
+            counted(() -> super.print(l));
+        }
+
+        @Override
+        public void print(float f) {
+            counted(() -> super.print(f));
+        }
+
+        @Override
+        public void print(double d) {
+            counted(() -> super.print(d));
+        }
+
+        @Override
+        public void print(char[] s) {
+            counted(() -> super.print(s));
+        }
+
+        @Override
+        public void print(String s) {
+            counted(() -> super.print(s));
+        }
+
+        @Override
+        public void print(Object obj) {
+            counted(() -> super.print(obj));
+        }
+
+        @Override
+        public void println() {
+            counted(super::println);
+        }
+
+        @Override
+        public void println(boolean x) {
+            counted(() -> super.println(x));
+        }
+
+        @Override
+        public void println(char x) {
+            counted(() -> super.println(x));
+        }
+
+        @Override
+        public void println(int x) {
+            counted(() -> super.println(x));
+        }
+
+        @Override
+        public void println(long x) {
+            counted(() -> super.println(x));
+        }
+
+        @Override
+        public void println(float x) {
+            counted(() -> super.println(x));
+        }
+
+        @Override
+        public void println(double x) {
+            counted(() -> super.println(x));
+        }
+
+        @Override
+        public void println(char[] x) {
+            counted(() -> super.println(x));
+        }
+
+        @Override
+        public void println(String x) {
+            counted(() -> super.println(x));
+        }
+
+        @Override
+        public void println(Object x) {
+            counted(() -> super.println(x));
+        }
+
+        @Override
+        public PrintStream printf(String format, Object... args) {
+            counted(() -> super.printf(format, args));
+            return this;
+        }
+
+        @Override
+        public PrintStream printf(Locale l, String format, Object... args) {
+            counted(() -> super.printf(l, format, args));
+            return this;
+        }
+
+        @Override
+        public PrintStream format(String format, Object... args) {
+            counted(() -> super.format(format, args));
+            return this;
+        }
+
+        @Override
+        public PrintStream format(Locale l, String format, Object... args) {
+            counted(() -> super.format(l, format, args));
+            return this;
+        }
+
+        @Override
+        public PrintStream append(CharSequence csq) {
+            counted(() -> super.append(csq));
+            return this;
+        }
+
+        @Override
+        public PrintStream append(CharSequence csq, int start, int end) {
+            counted(() -> super.append(csq, start, end));
+            return this;
+        }
+
+        @Override
+        public PrintStream append(char c) {
+            counted(() -> super.append(c));
+            return this;
         }
     }
 }

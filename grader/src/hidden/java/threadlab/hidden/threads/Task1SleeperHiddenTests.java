@@ -2,6 +2,7 @@ package threadlab.hidden.threads;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -58,9 +59,41 @@ class Task1SleeperHiddenTests {
         }
     }
 
+    /**
+     * A line written by several calls can be split by another thread's output between them
+     * (section 4), whatever the order on one run: the stream counts the calls that wrote each
+     * line, so no second thread and no luck are needed to see it.
+     */
+    @Test
+    @Tag("rule:R1.7")
+    @Order(2)
+    @Points(1)
+    @DisplayName("prints each line with one call, so that another thread cannot split it")
+    void printsEachLineWithOneCall() throws Exception {
+        int n = 3;
+        Timeline timeline = new Timeline();
+        try {
+            new Sleeper(ControlledSleep.instant(timeline), timeline.out()).sleeper(n);
+        } finally {
+            timeline.close();
+        }
+        List<Timeline.Entry> split = timeline.entries(Timeline.OUT).stream()
+                .filter(e -> e.writes() > 1).toList();
+        Verdict.check(split.isEmpty(),
+                "\"" + announcement(n) + "\" and \"" + WAKE_UP + "\" each written by one call"
+                        + " to the stream, such as println(line) or printf(\"...%n\", ...)",
+                split.stream().map(e -> "\"" + e.text() + "\" took " + e.writes() + " calls")
+                        .collect(Collectors.joining("; ")),
+                "the line is built from several print calls (print(text), then print(n), then"
+                        + " println(...)); another thread can print between two of them and land"
+                        + " inside the line, as section 4 shows: build the whole line first and"
+                        + " print it with one println, or one printf ending in %n",
+                timeline);
+    }
+
     @Test
     @Tag("rule:R1.2")
-    @Order(2)
+    @Order(3)
     @Points(1)
     @DisplayName("asks its Sleep for exactly n seconds, once")
     void sleepsForTheRequestedSeconds() throws Exception {
@@ -94,7 +127,7 @@ class Task1SleeperHiddenTests {
 
     @Test
     @Tag("rule:R1.5")
-    @Order(3)
+    @Order(4)
     @Points(1)
     @DisplayName("announces before it sleeps and wakes up only after the sleep is over")
     void announcesThenSleepsThenWakes() throws Exception {
@@ -120,7 +153,7 @@ class Task1SleeperHiddenTests {
 
     @Test
     @Tag("rule:R1.5")
-    @Order(4)
+    @Order(5)
     @Points(1)
     @DisplayName("on the real clock, the wake-up comes no earlier than the requested sleep")
     void wakesNoEarlierThanTheSleep() throws Exception {
@@ -141,7 +174,7 @@ class Task1SleeperHiddenTests {
 
     @Test
     @Tag("rule:R1.6")
-    @Order(5)
+    @Order(6)
     @Points(1)
     @DisplayName("an interrupted sleep ends the sleeper with InterruptedException, and no wake-up")
     void anInterruptedSleepEndsTheSleeper() throws Exception {

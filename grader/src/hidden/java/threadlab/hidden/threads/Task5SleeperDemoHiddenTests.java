@@ -1,7 +1,9 @@
 package threadlab.hidden.threads;
 
+import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -25,6 +27,11 @@ import threadlab.threads.SleeperDemo;
  * The lesson's program, run once with a sleep the test holds closed, then checked from several
  * sides: every check about "while the sleeper sleeps" is decided by the test, never by how fast
  * the machine is.
+ *
+ * <p>Main's first line waits, within a bound, until the sleeper has begun: a demo that starts the
+ * thread first never waits long, and one that prints before starting it waits the whole bound and
+ * has its Hi lines before the sleeper's, on every run. Main prints to a stream of its own, so
+ * that while it waits it holds no lock the sleeper needs.
  */
 @Tag("task:5")
 @DisplayName("Task 5, the lesson's program")
@@ -50,19 +57,29 @@ class Task5SleeperDemoHiddenTests {
         final Timeline timeline = new Timeline();
         final ControlledSleep sleep = ControlledSleep.gated(timeline);
         final AtomicReference<PyThread> returned = new AtomicReference<>();
+        final AtomicBoolean firstCall = new AtomicBoolean(true);
         Caller main;
         long hiWhileAsleep;
+        long hiBeforeTheSleeper;
+        boolean sleeperBegan;
         boolean sleptOnMain;
         boolean aliveAfterReturn;
 
         Run() throws Exception {
             try {
                 Sleeper sleeper = new Sleeper(sleep, timeline.out());
+                PrintStream mainOut = timeline.out(this::awaitTheSleeperOnce);
                 main = Caller.start(MAIN, () -> returned.set(
-                        SleeperDemo.demo(sleeper, SECONDS, HI_COUNT, timeline.out())));
-                Caller.eventually(Caller.PATIENCE, () -> main.finished() && hiCount() >= HI_COUNT
-                        || sleptOnMain() || main.failure() != null);
-                hiWhileAsleep = hiCount();
+                        SleeperDemo.demo(sleeper, SECONDS, HI_COUNT, mainOut)));
+                // Beyond the bound of main's wait at its first line, so that a demo that prints
+                // before it starts the sleeper is seen whole.
+                Caller.eventually(Caller.PATIENCE.multipliedBy(2), () -> main.finished()
+                        && hiCount() >= HI_COUNT || sleptOnMain() || main.failure() != null);
+                int sleeperFirst = timeline.indexOf(this::bySleeper);
+                sleeperBegan = sleeperFirst >= 0;
+                hiBeforeTheSleeper = timeline.count(e -> isHi(e)
+                        && (sleeperFirst < 0 || e.seq() < sleeperFirst));
+                hiWhileAsleep = hiCount() - hiBeforeTheSleeper;
                 sleptOnMain = sleptOnMain();
                 PyThread thread = returned.get();
                 aliveAfterReturn = thread != null && thread.isAlive();
@@ -86,7 +103,28 @@ class Task5SleeperDemoHiddenTests {
         }
 
         long hiCount() {
-            return timeline.count(e -> e.channel().equals(Timeline.OUT) && e.text().equals("Hi"));
+            return timeline.count(Run::isHi);
+        }
+
+        static boolean isHi(Timeline.Entry e) {
+            return e.channel().equals(Timeline.OUT) && e.text().equals("Hi");
+        }
+
+        /** Whether the sleeper did this: printed on a thread other than main, or slept. */
+        boolean bySleeper(Timeline.Entry e) {
+            return e.channel().equals(Timeline.SLEEP) || e.threadId() != main.thread().getId();
+        }
+
+        /**
+         * Before main's first call to its stream: waits until the sleeper has begun, printed or
+         * fallen asleep, at most {@link Caller#PATIENCE}.
+         */
+        void awaitTheSleeperOnce() {
+            if (firstCall.getAndSet(false)) {
+                long me = Thread.currentThread().getId();
+                timeline.await(e -> e.channel().equals(Timeline.SLEEP) || e.threadId() != me,
+                        Caller.PATIENCE);
+            }
         }
 
         boolean sleptOnMain() {
@@ -109,6 +147,16 @@ class Task5SleeperDemoHiddenTests {
                         + HI_COUNT + " Hi lines came after \"" + WAKE_UP + "\"",
                 "run() was called instead of start(): run() calls the target on the calling"
                         + " thread; start() makes a new thread", run.timeline);
+        Verdict.check(run.hiBeforeTheSleeper == 0,
+                "the sleeper's thread started before main's first Hi, so that every Hi is"
+                        + " printed while the sleeper sleeps",
+                run.hiBeforeTheSleeper + " Hi lines were printed before the sleeper began,"
+                        + " although main's first Hi waited up to " + Caller.PATIENCE.toSeconds()
+                        + " s for it",
+                run.sleeperBegan ? "the Hi lines are printed before start(): start the thread"
+                        + " first (step 1), then print Hi (step 2)" : "the demo never started"
+                        + " the sleeper: start a PyThread whose target calls"
+                        + " sleeper.sleeper(seconds), then print Hi", run.timeline);
         Verdict.check(run.hiWhileAsleep == HI_COUNT,
                 "all " + HI_COUNT + " Hi lines printed by main while the sleeper is asleep",
                 run.hiWhileAsleep + " Hi lines were printed while it slept",

@@ -76,7 +76,27 @@ class KnownWrongThreadsIT {
                                 + " catch (InterruptedException e) {"
                                 + " throw new IllegalStateException(e); }\n")
                         .fails("main's Hi lines all appear while the sleeper is still asleep",
-                                "main waits for the sleeper"));
+                                "main waits for the sleeper"),
+                BankVariant.wrongEdit(THREADS, "wrong-demo-prints-before-start",
+                        "SleeperDemo.java", "        t.start();\n        for (int i = 0;"
+                                + " i < hiCount; i++) {\n            out.println(\"Hi\");\n"
+                                + "        }\n",
+                        "        for (int i = 0; i < hiCount; i++) {\n"
+                                + "            out.println(\"Hi\");\n        }\n"
+                                + "        t.start();\n")
+                        .fails("main's Hi lines all appear while the sleeper is still asleep",
+                                "printed before start()"),
+                BankVariant.wrongEdit(THREADS, "wrong-announcement-printed-piecewise",
+                        "Sleeper.java", "out.println(\"Hi, I'll be sleeping for \" + n"
+                                + " + \" seconds\");",
+                        "out.print(\"Hi, I'll be sleeping for \"); out.print(n);"
+                                + " out.println(\" seconds\");")
+                        .fails("prints each line with one call", "several print calls"),
+                BankVariant.wrongEdit(THREADS, "wrong-timed-join-sleeps-full-timeout", PY_THREAD,
+                        "thread.join(nanos / 1_000_000, (int) (nanos % 1_000_000));",
+                        "Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));")
+                        .fails("join(timeout) returns as soon as the thread ends",
+                                "sleeps for the whole timeout"));
     }
 
     static Stream<BankVariant> correct() {
