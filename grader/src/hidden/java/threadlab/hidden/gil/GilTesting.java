@@ -89,6 +89,33 @@ final class GilTesting {
         }
     }
 
+    /**
+     * An Error that a test's step or blocking call throws on purpose. An Error is no Exception:
+     * {@code catch (Exception e)} lets it through, and a cast to Exception fails, so every rule
+     * that says "also when it throws" is checked with one of these as well as with an Exception.
+     */
+    static final class ErrorOnPurpose extends Error {
+
+        private static final long serialVersionUID = 1L;
+
+        ErrorOnPurpose(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Throws an Exception or an Error as it is, from a step or a blocking call.
+     *
+     * @param thrown what to throw
+     * @throws Exception the exception, if it is one
+     */
+    static void raise(Throwable thrown) throws Exception {
+        if (thrown instanceof Error error) {
+            throw error;
+        }
+        throw (Exception) thrown;
+    }
+
     /** Keeps the CPU busy for about the given time, as a CPU-bound step does. */
     static void spin(long nanos) {
         long end = System.nanoTime() + nanos;

@@ -176,19 +176,33 @@ class Task3WhileReleasedHiddenTests {
     @Tag("needs:R1.3")
     @Order(3)
     @Points(2)
-    @DisplayName("when the blocking call throws, the GIL is taken back before the exception goes"
-            + " on")
+    @DisplayName("when the blocking call throws, an Exception or an Error, the GIL is taken back"
+            + " before it goes on")
     void takesItBackWhenTheCallThrows() throws Exception {
+        takesItBackWhenTheCallThrows(new IOException("the connection was reset"),
+                "take the GIL back in a finally block, so that it happens also when the call"
+                        + " throws (CPython's Py_END_ALLOW_THREADS always runs)");
+        takesItBackWhenTheCallThrows(new GilTesting.ErrorOnPurpose("the call failed on purpose,"
+                        + " with an Error"),
+                "the call threw an Error, which is no Exception: catch (Exception e) lets it"
+                        + " through; take the GIL back in a finally block, so that it happens"
+                        + " whatever the call throws (CPython's Py_END_ALLOW_THREADS always"
+                        + " runs)");
+    }
+
+    private static void takesItBackWhenTheCallThrows(Throwable failure, String notHeld)
+            throws Exception {
         GlobalInterpreterLock gil = new GlobalInterpreterLock(AN_HOUR);
         AtomicReference<Throwable> thrown = new AtomicReference<>();
         AtomicBoolean heldInCatch = new AtomicBoolean();
         Caller caller = Caller.start("reader", () -> {
             gil.acquire();
             try {
-                gil.whileReleased(() -> {
-                    throw new IOException("the connection was reset");
-                });
-            } catch (IOException e) {
+                gil.whileReleased(() -> GilTesting.raise(failure));
+            } catch (Exception | Error e) {
+                if (e != failure) {
+                    throw e;
+                }
                 thrown.set(e);
                 heldInCatch.set(gil.isHeldByCurrentThread());
             }
@@ -199,14 +213,14 @@ class Task3WhileReleasedHiddenTests {
         GilTesting.finished(caller, PATIENCE);
         caller.rethrow();
 
+        String what = failure.getClass().getSimpleName();
         Verdict.check(thrown.get() != null,
-                "the IOException of the blocking call to come out of whileReleased()",
+                "the " + what + " of the blocking call to come out of whileReleased()",
                 "it did not", "let the call's exception go on; do not catch it", null);
         Verdict.check(heldInCatch.get(),
-                "the GIL to be held again where the exception is caught",
+                "the GIL to be held again where the " + what + " is caught",
                 "it was not held: the caller would run Python code without the GIL",
-                "take the GIL back in a finally block, so that it happens also when the call"
-                        + " throws (CPython's Py_END_ALLOW_THREADS always runs)", null);
+                notHeld, null);
     }
 
     @Test

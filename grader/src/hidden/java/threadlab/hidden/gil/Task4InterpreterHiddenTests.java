@@ -27,6 +27,7 @@ import threadlab.gil.InterpreterThread;
 import threadlab.gil.Program;
 import threadlab.gil.Step;
 import threadlab.grader.api.Points;
+import threadlab.hidden.support.Caller;
 import threadlab.hidden.support.Stillness;
 import threadlab.hidden.support.Verdict;
 
@@ -88,16 +89,27 @@ class Task4InterpreterHiddenTests {
     @Tag("needs:R2.6")
     @Order(2)
     @Points(3)
-    @DisplayName("a step that throws ends its thread, and the GIL is released")
+    @DisplayName("a step that throws, an Exception or an Error, ends its thread, and the GIL is"
+            + " released")
     void aFailingStepReleasesTheGil() throws Exception {
+        aFailingStepReleasesTheGil(new IllegalStateException("a step failed on purpose"),
+                "release the GIL in a finally block, so that it is released also when a step"
+                        + " throws");
+        aFailingStepReleasesTheGil(new GilTesting.ErrorOnPurpose("a step failed on purpose,"
+                        + " with an Error"),
+                "the step threw an Error, which is no Exception: catch (Exception e) lets it"
+                        + " through; release the GIL in a finally block, so that it is released"
+                        + " whatever a step throws (an AssertionError, a StackOverflowError)");
+    }
+
+    private static void aFailingStepReleasesTheGil(Throwable failure, String notReleased)
+            throws Exception {
         GlobalInterpreterLock gil = new GlobalInterpreterLock(AN_HOUR);
         Interpreter interpreter = new Interpreter(gil);
         List<String> ran = new CopyOnWriteArrayList<>();
         InterpreterThread failing = interpreter.start("failing", Program.of(
                 () -> ran.add("failing: step 1"),
-                () -> {
-                    throw new IllegalStateException("a step failed on purpose");
-                },
+                () -> GilTesting.raise(failure),
                 () -> ran.add("failing: step 3")));
         GilTesting.ended(failing, PATIENCE);
         rethrowNotDone(failing);
@@ -105,24 +117,23 @@ class Task4InterpreterHiddenTests {
         String late = GilTesting.await(() -> !next.isAlive());
         rethrowNotDone(next);
 
-        Throwable failure = failing.failure().orElse(null);
-        Verdict.check(failure instanceof IllegalStateException
-                        && "a step failed on purpose".equals(failure.getMessage()),
-                "run() to end with the step's IllegalStateException(\"a step failed on"
-                        + " purpose\")",
-                failure == null ? "it ended normally" : "it ended with " + failure,
-                failure == null ? "do not catch the step's exception: let it end the program"
-                        : failure instanceof IllegalMonitorStateException
+        String what = failure.getClass().getSimpleName() + "(\"" + failure.getMessage() + "\")";
+        Throwable ended = failing.failure().orElse(null);
+        Verdict.check(ended == failure,
+                "run() to end with the step's " + what,
+                ended == null ? "it ended normally" : "it ended with " + ended,
+                ended == null ? "do not catch the step's exception: let it end the program"
+                        : ended instanceof IllegalMonitorStateException
                         ? "the GIL was released twice, or by a thread that did not hold it"
-                        : "let the step's own exception go on", null);
+                        : "let the step's own exception go on, as it is", null);
         Verdict.check(!ran.contains("failing: step 3"),
                 "no step to run after the one that threw", "step 3 ran: " + ran,
                 "an exception ends the program, as in Python", null);
         Verdict.check(late == null && ran.contains("next"),
-                "another thread to get the GIL once the failing thread ended",
+                "another thread to get the GIL once the thread whose step threw " + what
+                        + " ended",
                 "it was " + late + ": the GIL stayed held by a thread that no longer exists",
-                "release the GIL in a finally block, so that it is released also when a step"
-                        + " throws", null);
+                notReleased, null);
     }
 
     /**
@@ -214,6 +225,72 @@ class Task4InterpreterHiddenTests {
                 "they ran as " + ran, "iterate over the program once and run each step", null);
         Verdict.check(!heldAfter, "the GIL to be released when run() returns",
                 "the calling thread still held it", "release the GIL at the end of run()", null);
+    }
+
+    /**
+     * The program's first step starts a thread that waits for the GIL, and waits until every
+     * thread is parked; the second step waits until that thread has taken the GIL or has been
+     * woken, or until every thread is parked again. With a switch interval of an hour nobody
+     * asks for a drop, so a run() that holds the GIL from the first step to the last leaves the
+     * waiter parked; one that lets go of the GIL between the steps wakes it, whichever thread
+     * then gets the GIL first. The JVM counts the waiter's waits, so no clock decides.
+     */
+    @Test
+    @Tag("rule:R4.1")
+    @Tag("needs:R1.1")
+    @Tag("needs:R1.3")
+    @Order(5)
+    @Points(2)
+    @DisplayName("run() holds the GIL from the first step to the last: with a switch interval of"
+            + " an hour, a thread waiting for the GIL is not woken between two steps")
+    void holdsTheGilFromTheFirstStepToTheLast() throws Exception {
+        GlobalInterpreterLock gil = new GlobalInterpreterLock(AN_HOUR);
+        Interpreter interpreter = new Interpreter(gil);
+        AtomicBoolean waiterHadIt = new AtomicBoolean();
+        AtomicReference<Caller> waiter = new AtomicReference<>();
+        AtomicLong waitsBefore = new AtomicLong();
+        AtomicBoolean tookItBetween = new AtomicBoolean();
+        AtomicBoolean wokenBetween = new AtomicBoolean();
+        AtomicBoolean secondRan = new AtomicBoolean();
+        Step first = () -> {
+            waiter.set(Caller.start("waiter", () -> {
+                gil.acquire();
+                waiterHadIt.set(true);
+                gil.release();
+            }));
+            // Until the waiter is parked, waiting for the GIL, and nothing moves.
+            Stillness.await(PATIENCE, () -> false);
+            waitsBefore.set(Waits.of(waiter.get().thread()));
+        };
+        Step second = () -> {
+            secondRan.set(true);
+            Thread thread = waiter.get().thread();
+            boolean woken = Stillness.await(PATIENCE, () -> waiterHadIt.get()
+                    || Waits.of(thread) != waitsBefore.get()).held();
+            tookItBetween.set(waiterHadIt.get());
+            wokenBetween.set(woken);
+        };
+        GilTesting.call(() -> interpreter.run(Program.of(first, second)));
+        Caller started = waiter.get();
+        String late = started == null ? null : GilTesting.await(started::finished);
+        if (started != null) {
+            GilTesting.rethrowFirst(List.of(started));
+        }
+
+        Verdict.check(secondRan.get() && !tookItBetween.get() && !wokenBetween.get(),
+                "the waiter to stay parked between the program's two steps: with a switch"
+                        + " interval of an hour nobody asks for a drop, so run() holds the GIL"
+                        + " from the first step to the last",
+                !secondRan.get() ? "the second step never ran"
+                        : tookItBetween.get() ? "the waiter took the GIL between the two steps"
+                        : "the waiter was woken between the two steps: the GIL was released"
+                        + " there, and run() took it back first",
+                "run() took and released the GIL around each step: take it once before the"
+                        + " first step and release it once after the last; between two steps,"
+                        + " only gil.dropIfRequested() lets it go, and only when asked", null);
+        Verdict.check(late == null && waiterHadIt.get(),
+                "the waiter to get the GIL once the program ended",
+                "it was " + late, "release the GIL at the end of run()", null);
     }
 
     /** A program that runs a step again and again until a condition holds. */

@@ -1,6 +1,8 @@
 package threadlab.hidden.gil;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -199,5 +201,156 @@ class Task5NaiveCountHiddenTests {
                 "share() to throw the IllegalStateException a thread's step threw",
                 "it " + (caller.finished() ? "returned normally" : "did not return"),
                 "after joining the threads, look at each one's failure() and throw it", null);
+    }
+
+    /**
+     * A count that fails on purpose in two threads: each waits, without the GIL, until both
+     * have called it; then the thread that was started first (the lower thread id: ids count
+     * up as threads are made) throws an Error, and the other waits again, without the GIL,
+     * until the test lets it throw an IllegalStateException.
+     */
+    private static final class FailingInTwoThreads implements RefCount {
+        final GlobalInterpreterLock gil;
+        final List<Thread> callers = new CopyOnWriteArrayList<>();
+        final CountDownLatch bothCame = new CountDownLatch(2);
+        final CountDownLatch laterMayFail = new CountDownLatch(1);
+        final Error firstFailure = new GilTesting.ErrorOnPurpose("the thread started first"
+                + " failed on purpose");
+        final IllegalStateException laterFailure = new IllegalStateException("the thread"
+                + " started second failed on purpose");
+
+        FailingInTwoThreads(GlobalInterpreterLock gil) {
+            this.gil = gil;
+        }
+
+        @Override
+        public void incref() {
+            fail();
+        }
+
+        @Override
+        public void decref() {
+            fail();
+        }
+
+        @Override
+        public int get() {
+            return 1;
+        }
+
+        private void fail() {
+            Thread me = Thread.currentThread();
+            callers.add(me);
+            bothCame.countDown();
+            withoutTheGil(bothCame);
+            if (callers.stream().allMatch(other -> other.getId() >= me.getId())) {
+                throw firstFailure;
+            }
+            withoutTheGil(laterMayFail);
+            throw laterFailure;
+        }
+
+        private void withoutTheGil(CountDownLatch latch) {
+            try {
+                gil.whileReleased(() -> latch.await(GilTesting.TEST_ENDS_IT.toMillis(),
+                        TimeUnit.MILLISECONDS));
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /**
+     * Both threads fail, the one started second only once the test lets it: a share() that
+     * waits for every thread is parked meanwhile, with every other thread, and one that throws
+     * at the first failure has ended. Which it did is the same on every run.
+     */
+    @Test
+    @Tag("rule:R5.2")
+    @Tag("needs:R1.1")
+    @Tag("needs:R1.3")
+    @Tag("needs:R2.6")
+    @Tag("needs:R3.1")
+    @Tag("needs:R4.1")
+    @Tag("needs:R4.3")
+    @Tag("needs:R5.1")
+    @Order(3)
+    @Points(2)
+    @DisplayName("two threads fail: share() waits until both have ended, then throws the failure"
+            + " of the thread it started first, as it is, even an Error")
+    void shareThrowsTheFirstFailureOnceAllEnded() throws Exception {
+        GlobalInterpreterLock gil = new GlobalInterpreterLock(GilTesting.AN_HOUR);
+        FailingInTwoThreads count = new FailingInTwoThreads(gil);
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        Caller caller = Caller.start("main", () -> {
+            try {
+                NaiveRefCounts.share(new Interpreter(gil), count, 2, 1);
+            } catch (UnsupportedOperationException e) {
+                throw e;
+            } catch (Exception | Error e) {
+                thrown.set(e);
+            }
+        });
+        boolean bothCame = false;
+        boolean endedEarly = false;
+        Throwable thrownEarly = null;
+        try {
+            bothCame = GilTesting.eventually(() -> count.bothCame.getCount() == 0
+                    || caller.finished()) && count.bothCame.getCount() == 0;
+            if (bothCame) {
+                Stillness.await(GilTesting.PATIENCE, caller::finished);
+                endedEarly = caller.finished();
+                thrownEarly = thrown.get();
+            }
+        } finally {
+            count.bothCame.countDown();
+            count.bothCame.countDown();
+            count.laterMayFail.countDown();
+        }
+        GilTesting.finished(caller, GilTesting.PATIENCE);
+        caller.rethrow();
+
+        Verdict.check(bothCame,
+                "both threads to run their first step while the other one runs",
+                count.callers.size() + " of them did", "start every thread before joining"
+                        + " one: each runs its program meanwhile", null);
+        Verdict.check(!endedEarly,
+                "share() to wait while the thread it started second was still in its step",
+                "it " + (thrownEarly == null ? "returned" : "threw " + thrownEarly)
+                        + " while that thread still ran",
+                "wait for every thread to finish, then throw: join them all first, and only"
+                        + " then look at their failures", null);
+        Throwable got = thrown.get();
+        String happened;
+        String cause;
+        if (got == null) {
+            happened = caller.finished() ? "it returned normally" : "it had not returned";
+            cause = "after joining the threads, look at each one's failure() and throw the"
+                    + " first";
+        } else if (got == count.laterFailure) {
+            happened = "it threw the failure of the thread it started second, "
+                    + describe(got);
+            cause = "throw the first thread's failure, in the order share() started them, not"
+                    + " the last one's";
+        } else if (got instanceof ClassCastException) {
+            happened = "it threw " + got;
+            cause = "a thread's failure may be an Error, which is no Exception: throw an Error"
+                    + " as an Error, do not cast every failure to Exception";
+        } else if (got.getCause() == count.firstFailure) {
+            happened = "it threw " + got + ", with the Error as its cause";
+            cause = "throw the failure itself, as it is, not wrapped in another exception";
+        } else {
+            happened = "it threw " + got;
+            cause = "throw the first thread's failure() as it is";
+        }
+        Verdict.check(got == count.firstFailure,
+                "share() to throw the Error of the thread it started first, as it is ("
+                        + describe(count.firstFailure) + ")", happened, cause, null);
+    }
+
+    private static String describe(Throwable thrown) {
+        return thrown.getClass().getSimpleName() + "(\"" + thrown.getMessage() + "\")";
     }
 }

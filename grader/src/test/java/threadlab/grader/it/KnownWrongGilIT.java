@@ -28,6 +28,12 @@ class KnownWrongGilIT {
     private static final String GIL = "module-02-gil";
     private static final String LOCK = "GlobalInterpreterLock.java";
     private static final String RELEASE = "            requireHolder(\"release()\");";
+    private static final String SHARE = "NaiveRefCounts.java";
+    private static final String A_STEP_THROWS = "a step that throws, an Exception or an Error,"
+            + " ends its thread, and the GIL is released";
+    private static final String TWO_FAIL = "two threads fail: share() waits until both have"
+            + " ended, then throws the failure of the thread it started first, as it is, even an"
+            + " Error";
 
     static Stream<BankVariant> variants() {
         return Stream.concat(wrong(), correct());
@@ -108,8 +114,7 @@ class KnownWrongGilIT {
                                 "            step.run();",
                                 "        }",
                                 "        gil.release();"))
-                        .fails("a step that throws ends its thread, and the GIL is released",
-                                "release the GIL in a finally block"),
+                        .fails(A_STEP_THROWS, "release the GIL in a finally block"),
                 BankVariant.wrongEdit(GIL, "wrong-lost-wake-up", LOCK,
                         lines(RELEASE, "            holder = null;",
                                 "            released.signal();"),
@@ -121,7 +126,91 @@ class KnownWrongGilIT {
                         "    private volatile boolean dropRequest;",
                         "    private boolean dropRequest;")
                         .fails("dropRequested() reads a volatile field and takes no lock",
-                                "the drop request is a plain field"));
+                                "the drop request is a plain field"),
+                BankVariant.wrongEdit(GIL, "wrong-release-catches-only-exceptions",
+                        "Interpreter.java",
+                        lines("        } finally {",
+                                "            gil.release();",
+                                "        }"),
+                        lines("        } catch (Exception e) {",
+                                "            gil.release();",
+                                "            throw e;",
+                                "        }",
+                                "        gil.release();"))
+                        .fails(A_STEP_THROWS, "which is no Exception: catch (Exception e) lets"
+                                + " it through"),
+                BankVariant.wrongEdit(GIL, "wrong-reacquire-catches-only-exceptions", LOCK,
+                        lines("        } finally {",
+                                "            acquire();",
+                                "        }"),
+                        lines("        } catch (Exception e) {",
+                                "            acquire();",
+                                "            throw e;",
+                                "        }",
+                                "        acquire();"))
+                        .fails("when the blocking call throws, an Exception or an Error, the GIL"
+                                + " is taken back before it goes on", "which is no Exception:"
+                                + " catch (Exception e) lets it through"),
+                BankVariant.wrongEdit(GIL, "wrong-gil-taken-per-step", "Interpreter.java",
+                        lines("        gil.acquire();",
+                                "        try {",
+                                "            for (Step step : program) {",
+                                "                gil.dropIfRequested();",
+                                "                step.run();",
+                                "            }",
+                                "        } finally {",
+                                "            gil.release();",
+                                "        }"),
+                        lines("        for (Step step : program) {",
+                                "            gil.acquire();",
+                                "            try {",
+                                "                gil.dropIfRequested();",
+                                "                step.run();",
+                                "            } finally {",
+                                "                gil.release();",
+                                "            }",
+                                "        }"))
+                        .fails("run() holds the GIL from the first step to the last: with a"
+                                + " switch interval of an hour, a thread waiting for the GIL is"
+                                + " not woken between two steps",
+                                "took and released the GIL around each step"),
+                BankVariant.wrongEdit(GIL, "wrong-failure-cast-to-exception", SHARE,
+                        lines("                Throwable failure = thread.failure().get();",
+                                "                if (failure instanceof Exception) {",
+                                "                    throw (Exception) failure;",
+                                "                }",
+                                "                throw (Error) failure;"),
+                        lines("                throw (Exception) thread.failure().get();"))
+                        .fails(TWO_FAIL, "do not cast every failure to Exception"),
+                BankVariant.wrongEdit(GIL, "wrong-throws-last-failure", SHARE,
+                        lines("        for (InterpreterThread thread : started) {",
+                                "            if (thread.failure().isPresent()) {",
+                                "                Throwable failure = thread.failure().get();",
+                                "                if (failure instanceof Exception) {",
+                                "                    throw (Exception) failure;",
+                                "                }",
+                                "                throw (Error) failure;",
+                                "            }",
+                                "        }"),
+                        lines("        Throwable failure = null;",
+                                "        for (InterpreterThread thread : started) {",
+                                "            if (thread.failure().isPresent()) {",
+                                "                failure = thread.failure().get();",
+                                "            }",
+                                "        }",
+                                "        if (failure instanceof Exception) {",
+                                "            throw (Exception) failure;",
+                                "        }",
+                                "        if (failure != null) {",
+                                "            throw (Error) failure;",
+                                "        }"))
+                        .fails(TWO_FAIL, "not the last one's"),
+                BankVariant.wrongEdit(GIL, "wrong-throws-before-joining-all", SHARE,
+                        lines("            thread.join();",
+                                "        }",
+                                "        for (InterpreterThread thread : started) {"),
+                        lines("            thread.join();"))
+                        .fails(TWO_FAIL, "join them all first"));
     }
 
     static Stream<BankVariant> correct() {
