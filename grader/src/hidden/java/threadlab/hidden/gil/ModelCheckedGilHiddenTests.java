@@ -116,6 +116,45 @@ class ModelCheckedGilHiddenTests {
         });
     }
 
+    @Test
+    @Tag("task:2")
+    @Points(1)
+    @Tag("rule:R2.1")
+    @DisplayName("a holder releases the GIL and takes it straight back while a thread waits: the"
+            + " waiter's wake-up is no interval run out, and it asks for a drop only after a"
+            + " whole interval, in every interleaving")
+    void aWakeUpIsNoIntervalRunOut() {
+        ModelCheck.run(INTERLEAVINGS, () -> {
+            GlobalInterpreterLock gil = new GlobalInterpreterLock(INTERVAL);
+            long[] times = {-1, -1};
+            ModelCheck.inParallel(unchecked(() -> {
+                gil.acquire();
+                gil.release();
+                gil.acquire();
+                for (int step = 0; step < Handover.STEPS && times[1] < 0; step++) {
+                    if (gil.dropRequested()) {
+                        times[1] = ModelCheck.now();
+                    }
+                }
+                gil.release();
+            }), unchecked(() -> {
+                times[0] = ModelCheck.now();
+                gil.acquire();
+                gil.release();
+            }));
+            if (times[0] >= 0 && times[1] >= 0) {
+                long waited = times[1] - times[0];
+                Verdict.check(waited >= INTERVAL.toNanos(), "the drop request only after a"
+                        + " waiter waited a whole switch interval (" + INTERVAL.toMillis()
+                        + " ms)", "it was set " + waited / 1_000 + " us after the waiter called"
+                        + " acquire(), when the release woke it and the holder had taken the GIL"
+                        + " back", "a wake-up is no interval run out: set the drop request only"
+                        + " when the wait's time ran out (awaitNanos returned 0 or less), not"
+                        + " whenever the waiter wakes and finds the GIL taken", null);
+            }
+        });
+    }
+
     /** The holder's side: it takes the GIL, then drops it if asked within a few steps. */
     private static void holder(GlobalInterpreterLock gil, Handover seen) throws Exception {
         gil.acquire();

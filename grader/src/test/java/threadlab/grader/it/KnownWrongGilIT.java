@@ -210,7 +210,19 @@ class KnownWrongGilIT {
                                 "        }",
                                 "        for (InterpreterThread thread : started) {"),
                         lines("            thread.join();"))
-                        .fails(TWO_FAIL, "join them all first"));
+                        .fails(TWO_FAIL, "join them all first"),
+                BankVariant.wrongEdit(GIL, "wrong-drop-request-on-any-wake-up", LOCK,
+                        lines("                boolean timedOut ="
+                                        + " released.awaitNanos(intervalNanos) <= 0;",
+                                "                if (timedOut && holder != null"
+                                        + " && switchNumber == switchesBefore) {"),
+                        lines("                released.awaitNanos(intervalNanos);",
+                                "                if (holder != null"
+                                        + " && switchNumber == switchesBefore) {"))
+                        .fails("a holder releases the GIL and takes it straight back while a"
+                                + " thread waits: the waiter's wake-up is no interval run out,"
+                                + " and it asks for a drop only after a whole interval, in every"
+                                + " interleaving", "a wake-up is no interval run out"));
     }
 
     static Stream<BankVariant> correct() {
