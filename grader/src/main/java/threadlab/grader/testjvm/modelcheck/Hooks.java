@@ -1,5 +1,7 @@
 package threadlab.grader.testjvm.modelcheck;
 
+import java.util.concurrent.locks.StampedLock;
+
 /**
  * What the exercise's classes call once {@link Instrumenter} has rewritten them: before each step,
  * and after it to say what it did. On a thread that is not a scenario's, each hook returns at
@@ -220,7 +222,11 @@ public final class Hooks {
             me.run.log(me, call + "(" + shown + ")");
             if (receiver != null) {
                 me.run.acquireAndRelease(me, receiver);
-                me.run.wake(Views.canonical(receiver));
+                Object canonical = Views.canonical(receiver);
+                if (canonical instanceof StampedLock) {
+                    me.run.stamped(me, canonical, call.endsWith(".tryOptimisticRead"));
+                }
+                me.run.wake(canonical);
             }
         }
     }

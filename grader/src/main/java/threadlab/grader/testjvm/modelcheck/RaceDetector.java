@@ -11,6 +11,13 @@ import java.util.Map;
  * the reads since. Two accesses of different threads to the same plain location, at least one a
  * write, race when neither thread's clock had seen the other's access.
  *
+ * <p>A read between a {@code StampedLock}'s {@code tryOptimisticRead()} and the
+ * {@code validate} that follows, on the same thread, is an optimistic read: it is neither checked
+ * nor remembered. StampedLock's documented idiom reads the fields without ordering and keeps the
+ * value only if no write lock was taken since the stamp, so a write that could race with it
+ * makes {@code validate} fail and the value is thrown away; the reads under the lock that follow
+ * are checked as any others.
+ *
  * <p>The run's threads start after everything the scenario did before and are joined before it
  * goes on, so the scenario's own thread never races with them and is not tracked: only the
  * threads of one {@link ModelChecker#inParallel} call are.
@@ -50,6 +57,7 @@ final class RaceDetector {
     private final Map<Object, Map<Object, Shadow>> shadows = new IdentityHashMap<>();
     private final Map<String, Shadow> statics = new HashMap<>();
     private final Map<Object, Map<String, Object>> volatiles = new IdentityHashMap<>();
+    private final Map<Integer, Object> optimistic = new HashMap<>();
 
     /** Forgets everything: the threads before were joined, so nothing of theirs can race. */
     void reset() {
@@ -58,6 +66,20 @@ final class RaceDetector {
         shadows.clear();
         statics.clear();
         volatiles.clear();
+        optimistic.clear();
+    }
+
+    /**
+     * A thread took an optimistic stamp of a stamped lock: its reads are optimistic until it
+     * calls the lock again.
+     */
+    void optimisticRead(int thread, Object lock) {
+        optimistic.put(thread, lock);
+    }
+
+    /** A thread called a stamped lock again ({@code validate}, say): its reads count again. */
+    void settled(int thread, Object lock) {
+        optimistic.remove(thread, lock);
     }
 
     /**
@@ -109,6 +131,9 @@ final class RaceDetector {
      * @return the race it makes with an earlier access, or {@code null}
      */
     Race access(int thread, String name, Object target, Object part, Site site) {
+        if (!site.write() && optimistic.containsKey(thread)) {
+            return null;
+        }
         Shadow shadow = shadow(target, part, site);
         VectorClock clock = clock(thread);
         Stamp now = new Stamp(thread, clock.get(thread), new Access(name, site));

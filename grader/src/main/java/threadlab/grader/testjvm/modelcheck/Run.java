@@ -410,6 +410,18 @@ final class Run {
         }
     }
 
+    /**
+     * The running thread called a stamped lock: {@code tryOptimisticRead()} starts its
+     * optimistic reads, any other call ends them.
+     */
+    void stamped(ManagedThread me, Object lock, boolean optimistic) {
+        if (optimistic) {
+            detector.optimisticRead(me.index, lock);
+        } else {
+            detector.settled(me.index, lock);
+        }
+    }
+
     /** The object that stands for a volatile field of an object, for {@link #acquire}. */
     Object volatileKey(Object target, String key) {
         return detector.volatileKey(target, key);

@@ -78,11 +78,12 @@ class RaceDetectionTests {
 
     @Test
     @DisplayName("finds no race where a lock, a volatile field, an atomic, a semaphore, a"
-            + " read-write lock or a stamped lock orders the accesses")
+            + " read-write lock or a stamped lock orders the accesses, or an optimistic read is"
+            + " validated")
     void noFalseRaceOnGuardedFields() {
         for (String right : new String[] {"SynchronizedCounter", "LockedCounter",
                 "AtomicCounter", "SemaphoreCounter", "VolatileReadCounter", "ReadWriteCounter",
-                "StampedCounter", "UpdateFunctionCounter"}) {
+                "StampedCounter", "OptimisticCounter", "UpdateFunctionCounter"}) {
             ModelChecker.Outcome outcome = incrementWhileReading(right);
 
             assertThat(outcome.failure()).as(right).isEmpty();
