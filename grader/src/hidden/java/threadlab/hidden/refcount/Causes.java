@@ -56,6 +56,16 @@ final class Causes {
                 + " compareAndSet from the value you checked, in a loop, or both inside one lock";
     }
 
+    /** Why a count that is updated first and put back after can be seen wrong. */
+    static String undoneUpdate() {
+        return "the update is made first and undone after, when it turns out it should not have"
+                + " been made (an increment of a freed object, a decrement below 0): between the"
+                + " two, the count is wrong for every other thread, so a get() reads it, or a"
+                + " second copy finds the freed object counted back to 1 and succeeds. Check"
+                + " before you update, in the same indivisible step: compareAndSet from the"
+                + " value you checked, in a loop, or the check and the update inside one lock";
+    }
+
     /** How often an object was freed, in words: was never freed, was freed once, twice... */
     static String freed(int n) {
         switch (n) {

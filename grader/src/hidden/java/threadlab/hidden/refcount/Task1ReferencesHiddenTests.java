@@ -182,6 +182,38 @@ class Task1ReferencesHiddenTests {
                 null);
     }
 
+    @Test
+    @Tag("rule:R1.2")
+    @Tag("rule:R1.4")
+    @Order(7)
+    @Points(1)
+    @DisplayName("a drop whose count refuses the decref still marks the reference dropped")
+    void aRefusedDropStillDrops() {
+        List<String> calls = new ArrayList<>();
+        Heap recorded = new Heap(free -> new Recording(new BrokenUnsynchronizedRefCount(free),
+                calls));
+        Ref a = recorded.allocate("list");
+        Ref b = a.copy();
+        // The count is taken to 0 past the references (a bug elsewhere, as a stray Py_DECREF in
+        // C would be): b's drop then finds the object freed, and its decref throws.
+        RefCount count = a.target().count();
+        count.decref();
+        count.decref();
+        RuntimeException first = thrownBy(b::drop);
+        calls.clear();
+        RuntimeException second = thrownBy(b::drop);
+        Verdict.check(second instanceof DroppedReferenceException && calls.isEmpty(),
+                "b.drop() a second time to throw DroppedReferenceException without touching the"
+                        + " count: b was marked dropped before its first drop's decref, which"
+                        + " threw",
+                "the first drop " + (first == null ? "returned normally" : "threw " + first)
+                        + "; the second " + (second == null ? "returned normally"
+                        : "threw " + second) + ", and the count saw " + calls,
+                "drop() marks the reference dropped only after decref succeeded, so a drop"
+                        + " whose decref throws leaves the reference live, to be dropped again:"
+                        + " mark it dropped first, then decref", null);
+    }
+
     private static RuntimeException thrownBy(Runnable call) {
         try {
             call.run();

@@ -260,6 +260,39 @@ class Task3SafeCountHiddenTests {
                 "free must run exactly once, when an update takes the count to 0", null);
     }
 
+    @Test
+    @Tag("rule:R3.1")
+    @Order(7)
+    @Points(2)
+    @DisplayName("get() on one thread while another copies and drops reads a whole, ordered"
+            + " count (model-checked)")
+    void getWhileUpdating() {
+        ModelCheck.run(INTERLEAVINGS, () -> {
+            // References a and b. Thread 1 copies a into c and drops c while thread 2 reads the
+            // count: it sees 2 or 3, and the read is ordered with the updates (no data race).
+            SafeRefCount count = new SafeRefCount(() -> { });
+            count.incref();
+            int[] seen = {-1};
+            ModelCheck.inParallel(() -> {
+                count.incref();
+                count.decref();
+            }, () -> seen[0] = count.get());
+            int c = count.get();
+            if (seen[0] < 2 || seen[0] > 3 || c != 2) {
+                throw Verdict.fail("get() to read 2 or 3 while thread 1 copied a reference to an"
+                                + " object with two and dropped the copy, and a count of 2"
+                                + " after",
+                        "get() read " + seen[0] + ", and the count is " + c + " after",
+                        c != 2 ? Causes.lostUpdate() : "get() reads a count that no update"
+                                + " ever made: an update passes through a value it should not"
+                                + " have (see the interleaving). Make each update one"
+                                + " indivisible step, and have get() read the count as the"
+                                + " updates left it: the same lock, or a volatile or atomic"
+                                + " count", null);
+            }
+        });
+    }
+
     /** Runs a body on {@link #THREADS} threads that start together, and waits for all. */
     private static void atOnce(Caller.Body body) throws Exception {
         CountDownLatch go = new CountDownLatch(1);

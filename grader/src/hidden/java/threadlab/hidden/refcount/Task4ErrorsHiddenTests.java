@@ -155,6 +155,106 @@ class Task4ErrorsHiddenTests {
         });
     }
 
+    @Test
+    @Tag("rule:R4.1")
+    @Tag("rule:R4.2")
+    @Tag("rule:R4.3")
+    @Order(5)
+    @Points(2)
+    @DisplayName("a freed object's count reads 0 while a copy and a drop of it are refused at"
+            + " once (model-checked)")
+    void freedCountStaysZeroForEveryone() {
+        String cause = refusesAloneAtZero() ? Causes.undoneUpdate() : "a freed object stays"
+                + " freed: refuse incref and decref at 0, and leave the count at 0";
+        ModelCheck.run(Task3SafeCountHiddenTests.INTERLEAVINGS, () -> {
+            // A freed object. Thread 1 copies it and thread 2 drops it, both refused, while
+            // thread 3 reads its count: never anything but 0.
+            AtomicInteger frees = new AtomicInteger();
+            SafeRefCount count = new SafeRefCount(frees::incrementAndGet);
+            count.decref();
+            boolean[] refused = new boolean[2];
+            int[] seen = {-99};
+            ModelCheck.inParallel(() -> {
+                try {
+                    count.incref();
+                } catch (UseAfterFreeException e) {
+                    refused[0] = true;
+                }
+            }, () -> {
+                try {
+                    count.decref();
+                } catch (DoubleFreeException e) {
+                    refused[1] = true;
+                }
+            }, () -> seen[0] = count.get());
+            int c = count.get();
+            int f = frees.get();
+            if (!refused[0] || !refused[1] || seen[0] != 0 || c != 0 || f != 1) {
+                throw Verdict.fail("the copy refused with UseAfterFreeException, the drop with"
+                                + " DoubleFreeException, and the count 0 for thread 3's get()"
+                                + " and after: a freed object's count never leaves 0",
+                        "the copy " + (refused[0] ? "was refused" : "succeeded") + ", the drop "
+                                + (refused[1] ? "was refused" : "was not") + ", thread 3's get()"
+                                + " read " + seen[0] + ", the count is " + c + " after, and"
+                                + " the object " + Causes.freed(f),
+                        cause, null);
+            }
+        });
+    }
+
+    @Test
+    @Tag("rule:R4.1")
+    @Tag("rule:R4.3")
+    @Order(6)
+    @Points(1)
+    @DisplayName("two copies of a freed object at once are both refused (model-checked)")
+    void twoCopiesOfAFreedObject() {
+        String cause = refusesAloneAtZero() ? Causes.undoneUpdate() : "a freed object stays"
+                + " freed: refuse incref at 0, and leave the count at 0";
+        ModelCheck.run(Task3SafeCountHiddenTests.INTERLEAVINGS, () -> {
+            AtomicInteger frees = new AtomicInteger();
+            SafeRefCount count = new SafeRefCount(frees::incrementAndGet);
+            count.decref();
+            boolean[] refused = new boolean[2];
+            ModelCheck.inParallel(() -> {
+                try {
+                    count.incref();
+                } catch (UseAfterFreeException e) {
+                    refused[0] = true;
+                }
+            }, () -> {
+                try {
+                    count.incref();
+                } catch (UseAfterFreeException e) {
+                    refused[1] = true;
+                }
+            });
+            int c = count.get();
+            int copies = (refused[0] ? 0 : 1) + (refused[1] ? 0 : 1);
+            if (copies != 0 || c != 0 || frees.get() != 1) {
+                throw Verdict.fail("both copies refused with UseAfterFreeException, and the"
+                                + " count still 0: nothing brings a freed object back",
+                        copies + " of the two copies succeeded, the count is " + c
+                                + ", and the object " + Causes.freed(frees.get())
+                                + (copies > 0 ? ": the freed object came back to life" : ""),
+                        cause, null);
+            }
+        });
+    }
+
+    /**
+     * Whether the count, on one thread, refuses an incref and a decref of a freed object and
+     * leaves it at 0: then what goes wrong when they race is the race's.
+     */
+    private static boolean refusesAloneAtZero() {
+        SafeRefCount count = new SafeRefCount(() -> { });
+        count.decref();
+        RuntimeException copy = thrownBy(() -> count.incref());
+        RuntimeException drop = thrownBy(() -> count.decref());
+        return copy instanceof UseAfterFreeException && drop instanceof DoubleFreeException
+                && count.get() == 0;
+    }
+
     private static RuntimeException thrownBy(Runnable call) {
         try {
             call.run();

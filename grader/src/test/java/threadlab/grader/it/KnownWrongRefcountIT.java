@@ -137,6 +137,49 @@ class KnownWrongRefcountIT {
                         .fails("a dropped reference refuses to be dropped or copied again",
                                 "the list was freed while a refers to it",
                                 "mark the reference dropped"),
+                BankVariant.wrongFiles(MODULE, "wrong-get-without-the-lock")
+                        .fails("get() on one thread while another copies and drops",
+                                "a data race", "SafeRefCount.count (SafeRefCount.java:",
+                                "Likely cause: the field is shared without volatile, a lock or"
+                                        + " an atomic", INTERLEAVING),
+                BankVariant.wrongEdit(MODULE, "wrong-increment-then-undo-on-freed", COUNT,
+                        INCREF_LOOP, lines("        int before = count.getAndIncrement();",
+                                "        if (before <= 0) {",
+                                "            count.decrementAndGet();",
+                                "            throw new UseAfterFreeException(before);",
+                                "        }"))
+                        .fails("a freed object's count reads 0 while a copy and a drop",
+                                "the update is made first and undone after", INTERLEAVING)
+                        .fails("two copies of a freed object at once are both refused",
+                                "the freed object came back to life",
+                                "the update is made first and undone after", INTERLEAVING),
+                BankVariant.wrongEdit(MODULE, "wrong-decrement-then-undo-below-zero", COUNT,
+                        lines("    public void decref() {",
+                                "        while (true) {",
+                                "            int seen = count.get();",
+                                "            if (seen <= 0) {",
+                                "                throw new DoubleFreeException();",
+                                "            }") + DECREF_CAS,
+                        lines("    public void decref() {",
+                                "        int now = count.decrementAndGet();",
+                                "        if (now < 0) {",
+                                "            count.incrementAndGet();",
+                                "            throw new DoubleFreeException();",
+                                "        }",
+                                "        if (now == 0) {",
+                                "            free.run();",
+                                "        }"))
+                        .fails("a freed object's count reads 0 while a copy and a drop",
+                                "read -1", "the update is made first and undone after",
+                                INTERLEAVING),
+                BankVariant.wrongEdit(MODULE, "wrong-drop-marks-after-decref", "Ref.java",
+                        lines("        dropped = true;",
+                                "        object.count().decref();"),
+                        lines("        object.count().decref();",
+                                "        dropped = true;"))
+                        .fails("a drop whose count refuses the decref still marks the reference"
+                                        + " dropped",
+                                "marks the reference dropped only after decref succeeded"),
                 BankVariant.wrongEdit(MODULE, "wrong-schedule-one-thread-after-the-other",
                         "RaceSchedules.java", "Schedule.of(1, 2, 1, 2)", "Schedule.of(1, 1, 2, 2)")
                         .fails("lostUpdate()",
@@ -148,7 +191,8 @@ class KnownWrongRefcountIT {
                 "correct-synchronized", "correct-field-updater", "correct-stamped-lock",
                 "correct-varhandle-cas", "correct-atomic-long-get-and-update",
                 "correct-private-monitor", "correct-read-write-lock",
-                "correct-volatile-freed-flag", "correct-stamped-lock-stamps")
+                "correct-volatile-freed-flag", "correct-stamped-lock-stamps",
+                "correct-semaphore-mutex", "correct-mirror-image-schedules")
                 .map(name -> BankVariant.correct(MODULE, name));
     }
 
