@@ -22,7 +22,9 @@
  *   scenario's own checks, whose message is more to the point. Final fields, and fields the
  *   instrumenter cannot see declared, are never checked; every call to
  *   {@code java.util.concurrent} orders what comes before it with what comes after it on the
- *   same object, which may hide a race but never makes one up.</li>
+ *   same object, which may hide a race but never makes one up. A read between a
+ *   {@code StampedLock}'s {@code tryOptimisticRead} and its {@code validate} is not checked:
+ *   the idiom throws the value away when a write came between.</li>
  *   <li><b>Deadlocks</b>, with who waits for what, and threads that never end, with the one
  *   that loops, the exercise's method it loops in, and how often its timed waits ran out: a
  *   loop of waits that time out is not a busy-wait, and the likely cause says which.</li>
