@@ -224,7 +224,7 @@ public final class Hooks {
                 me.run.acquireAndRelease(me, receiver);
                 Object canonical = Views.canonical(receiver);
                 if (canonical instanceof StampedLock) {
-                    me.run.stamped(me, canonical, call.endsWith(".tryOptimisticRead"));
+                    me.run.stamped(me, canonical, call);
                 }
                 me.run.wake(canonical);
             }

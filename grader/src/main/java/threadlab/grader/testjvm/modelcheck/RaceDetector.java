@@ -11,12 +11,14 @@ import java.util.Map;
  * the reads since. Two accesses of different threads to the same plain location, at least one a
  * write, race when neither thread's clock had seen the other's access.
  *
- * <p>A read between a {@code StampedLock}'s {@code tryOptimisticRead()} and the
- * {@code validate} that follows, on the same thread, is an optimistic read: it is neither checked
- * nor remembered. StampedLock's documented idiom reads the fields without ordering and keeps the
- * value only if no write lock was taken since the stamp, so a write that could race with it
- * makes {@code validate} fail and the value is thrown away; the reads under the lock that follow
- * are checked as any others.
+ * <p>A read between a {@code StampedLock}'s {@code tryOptimisticRead()} and the thread's next call
+ * on that lock is an optimistic read: it is not remembered, and its race is held back. When that
+ * next call is {@code validate}, the race is dropped: StampedLock's documented idiom reads the
+ * fields without ordering and keeps the value only if no write lock was taken since the stamp,
+ * so a write that could race with it makes {@code validate} fail and the value is thrown away;
+ * the reads under the lock that follow are checked as any others. When the next call is anything
+ * else, or the thread ends without one, the held-back race counts: the value was used without
+ * being validated.
  *
  * <p>The run's threads start after everything the scenario did before and are joined before it
  * goes on, so the scenario's own thread never races with them and is not tracked: only the
@@ -58,6 +60,7 @@ final class RaceDetector {
     private final Map<String, Shadow> statics = new HashMap<>();
     private final Map<Object, Map<String, Object>> volatiles = new IdentityHashMap<>();
     private final Map<Integer, Object> optimistic = new HashMap<>();
+    private final Map<Integer, Race> unvalidated = new HashMap<>();
 
     /** Forgets everything: the threads before were joined, so nothing of theirs can race. */
     void reset() {
@@ -67,6 +70,7 @@ final class RaceDetector {
         statics.clear();
         volatiles.clear();
         optimistic.clear();
+        unvalidated.clear();
     }
 
     /**
@@ -77,9 +81,31 @@ final class RaceDetector {
         optimistic.put(thread, lock);
     }
 
-    /** A thread called a stamped lock again ({@code validate}, say): its reads count again. */
-    void settled(int thread, Object lock) {
-        optimistic.remove(thread, lock);
+    /**
+     * A thread called a stamped lock again: its reads count again. A {@code validate} drops the
+     * race its optimistic reads made; any other call lets it count.
+     *
+     * @param thread the thread's index
+     * @param lock the stamped lock
+     * @param validating true for {@code validate}
+     * @return the race of an optimistic read that was not validated, or {@code null}
+     */
+    Race settled(int thread, Object lock, boolean validating) {
+        if (!optimistic.remove(thread, lock)) {
+            return null;
+        }
+        Race race = unvalidated.remove(thread);
+        return validating ? null : race;
+    }
+
+    /**
+     * The race of an optimistic read whose thread has not validated it: once the threads were
+     * joined, the value was used without it.
+     *
+     * @return the race, or {@code null}
+     */
+    Race unvalidated() {
+        return unvalidated.values().stream().findFirst().orElse(null);
     }
 
     /**
@@ -131,12 +157,16 @@ final class RaceDetector {
      * @return the race it makes with an earlier access, or {@code null}
      */
     Race access(int thread, String name, Object target, Object part, Site site) {
-        if (!site.write() && optimistic.containsKey(thread)) {
-            return null;
-        }
         Shadow shadow = shadow(target, part, site);
         VectorClock clock = clock(thread);
         Stamp now = new Stamp(thread, clock.get(thread), new Access(name, site));
+        if (!site.write() && optimistic.containsKey(thread)) {
+            Race race = unordered(shadow.write, clock, now);
+            if (race != null) {
+                unvalidated.putIfAbsent(thread, race);
+            }
+            return null;
+        }
         Race race = unordered(shadow.write, clock, now);
         if (site.write()) {
             for (Stamp read : shadow.reads.values()) {

@@ -192,6 +192,7 @@ final class Run {
 
     /** The first race of this run, or {@code null}. */
     RaceDetector.Race race() {
+        noteRace(detector.unvalidated()); // an optimistic read its thread never validated
         return race;
     }
 
@@ -210,6 +211,7 @@ final class Run {
     Throwable[] parallel(Runnable[] bodies, long patience) {
         main = Thread.currentThread();
         int first = threads.size();
+        noteRace(detector.unvalidated()); // the threads before were joined without validating
         detector.reset();
         for (int i = 0; i < bodies.length; i++) {
             detector.started(first + i);
@@ -403,7 +405,10 @@ final class Run {
 
     /** An access to a plain field or array element: a race if unordered with an earlier one. */
     void access(ManagedThread me, Object target, Object part, Site site) {
-        RaceDetector.Race found = detector.access(me.index, me.getName(), target, part, site);
+        noteRace(detector.access(me.index, me.getName(), target, part, site));
+    }
+
+    private void noteRace(RaceDetector.Race found) {
         if (found != null && race == null) {
             race = found;
             raceSteps = steps.size() + 1;
@@ -414,11 +419,11 @@ final class Run {
      * The running thread called a stamped lock: {@code tryOptimisticRead()} starts its
      * optimistic reads, any other call ends them.
      */
-    void stamped(ManagedThread me, Object lock, boolean optimistic) {
-        if (optimistic) {
+    void stamped(ManagedThread me, Object lock, String call) {
+        if (call.endsWith(".tryOptimisticRead")) {
             detector.optimisticRead(me.index, lock);
         } else {
-            detector.settled(me.index, lock);
+            noteRace(detector.settled(me.index, lock, call.endsWith(".validate")));
         }
     }
 

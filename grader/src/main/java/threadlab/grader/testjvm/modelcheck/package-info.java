@@ -23,8 +23,9 @@
  *   instrumenter cannot see declared, are never checked; every call to
  *   {@code java.util.concurrent} orders what comes before it with what comes after it on the
  *   same object, which may hide a race but never makes one up. A read between a
- *   {@code StampedLock}'s {@code tryOptimisticRead} and its {@code validate} is not checked:
- *   the idiom throws the value away when a write came between.</li>
+ *   {@code StampedLock}'s {@code tryOptimisticRead} and its {@code validate} races with
+ *   nothing: the idiom throws the value away when a write came between. A race of such a read
+ *   counts when the thread calls the lock otherwise, or ends, before it validates.</li>
  *   <li><b>Deadlocks</b>, with who waits for what, and threads that never end, with the one
  *   that loops, the exercise's method it loops in, and how often its timed waits ran out: a
  *   loop of waits that time out is not a busy-wait, and the likely cause says which.</li>

@@ -92,6 +92,16 @@ class RaceDetectionTests {
     }
 
     @Test
+    @DisplayName("finds an optimistic read of a stamped lock that is used without validate")
+    void unvalidatedOptimisticRead() {
+        ModelChecker.Outcome outcome = incrementWhileReading("UnvalidatedOptimisticCounter");
+
+        assertThat(outcome.failure()).isPresent();
+        assertThat(outcome.failure().get().thrown().getMessage()).contains("a data race",
+                "UnvalidatedOptimisticCounter.count (UnvalidatedOptimisticCounter.java:");
+    }
+
+    @Test
     @DisplayName("finds no race on a value published by a volatile flag or a CountDownLatch,"
             + " nor on a final field published by Thread.start")
     void noFalseRaceOnPublication() {
