@@ -132,6 +132,14 @@ class KnownWrongRefcountIT {
                         lines("        return ref.target().count().get() + 1;"))
                         .fails("getrefcount holds a reference of its own",
                                 "adds 1 to the count instead of holding a reference"),
+                BankVariant.wrongEdit(MODULE, "wrong-dropped-reference-counts-as-0",
+                        "PySys.java", lines("        Ref argument = ref.copy();"),
+                        lines("        if (ref.isDropped()) {",
+                                "            return 0;",
+                                "        }",
+                                "        Ref argument = ref.copy();"))
+                        .fails("getrefcount of a dropped reference throws",
+                                "counted a dropped reference as 0"),
                 BankVariant.wrongEdit(MODULE, "wrong-drop-forgets-it-was-dropped", "Ref.java",
                         lines("        dropped = true;"), "")
                         .fails("a dropped reference refuses to be dropped or copied again",
