@@ -37,10 +37,10 @@ class CheckIT {
         assertThat(first.stdout()).contains("threadlab check of " + copy.toRealPath())
                 .contains("""
                         module 1, refcount: 2 of 4 tasks done
-                          task 1  done         6 of 6 tests pass
+                          task 1  done         7 of 7 tests pass
                           task 2  done         4 of 4 tests pass
-                          task 3  not started  0 of 6 tests pass
-                          task 4  not started  0 of 4 tests pass
+                          task 3  not started  0 of 7 tests pass
+                          task 4  not started  0 of 6 tests pass
                         module 2, gil: 0 of 5 tasks done
                         """)
                 .contains("module 3, threads: 5 of 5 tasks done\n")
@@ -125,7 +125,7 @@ class CheckIT {
             String after = watching.stdout().substring(watching.stdout()
                     .indexOf("Changed: "));
             assertThat(after).startsWith("Changed: Sleeper.java. Checking again.")
-                    .contains("task 1  done         5 of 5 tests pass")
+                    .contains("task 1  done         6 of 6 tests pass")
                     .contains("First to fix: module 3, threads, task 2");
             assertThat(watching.process().isAlive()).isTrue();
         }
