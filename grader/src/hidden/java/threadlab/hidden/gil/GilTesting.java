@@ -104,6 +104,16 @@ final class GilTesting {
     }
 
     /**
+     * An exception as the feedback names it: its class and message, {@code Name("message")}.
+     *
+     * @param thrown the exception
+     * @return its name
+     */
+    static String describe(Throwable thrown) {
+        return thrown.getClass().getSimpleName() + "(\"" + thrown.getMessage() + "\")";
+    }
+
+    /**
      * Throws an Exception or an Error as it is, from a step or a blocking call.
      *
      * @param thrown what to throw

@@ -117,7 +117,7 @@ class Task4InterpreterHiddenTests {
         String late = GilTesting.await(() -> !next.isAlive());
         rethrowNotDone(next);
 
-        String what = failure.getClass().getSimpleName() + "(\"" + failure.getMessage() + "\")";
+        String what = GilTesting.describe(failure);
         Throwable ended = failing.failure().orElse(null);
         Verdict.check(ended == failure,
                 "run() to end with the step's " + what,

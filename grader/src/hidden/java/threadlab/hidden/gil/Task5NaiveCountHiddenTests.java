@@ -331,7 +331,7 @@ class Task5NaiveCountHiddenTests {
                     + " first";
         } else if (got == count.laterFailure) {
             happened = "it threw the failure of the thread it started second, "
-                    + describe(got);
+                    + GilTesting.describe(got);
             cause = "throw the first thread's failure, in the order share() started them, not"
                     + " the last one's";
         } else if (got instanceof ClassCastException) {
@@ -347,10 +347,6 @@ class Task5NaiveCountHiddenTests {
         }
         Verdict.check(got == count.firstFailure,
                 "share() to throw the Error of the thread it started first, as it is ("
-                        + describe(count.firstFailure) + ")", happened, cause, null);
-    }
-
-    private static String describe(Throwable thrown) {
-        return thrown.getClass().getSimpleName() + "(\"" + thrown.getMessage() + "\")";
+                        + GilTesting.describe(count.firstFailure) + ")", happened, cause, null);
     }
 }
