@@ -2,6 +2,7 @@ package threadlab.hidden.threads;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -265,5 +266,59 @@ class Task5SleeperDemoHiddenTests {
         Verdict.check(!run.returned.get().isAlive(),
                 "the thread to finish once the sleeper wakes up", "it was still alive",
                 "the target does not end after the sleeper returns", run.timeline);
+    }
+
+    @Test
+    @Tag("rule:R5.4")
+    @Tag("needs:R1.2")
+    @Order(6)
+    @Points(1)
+    @DisplayName("seconds is the thread's argument, and the target passes it on to the sleeper")
+    void secondsIsTheThreadsArgument() throws Exception {
+        Timeline timeline = new Timeline();
+        ControlledSleep sleep = ControlledSleep.instant(timeline);
+        DemoProbe.Outcome outcome;
+        try {
+            outcome = DemoProbe.run(new Sleeper(sleep, timeline.out()), SECONDS, 1,
+                    timeline.out());
+        } finally {
+            timeline.close();
+        }
+        if (outcome.unprobed() != null || outcome.failure() != null
+                || outcome.made().size() != 1) {
+            // Not seen here: the tests that run the real demo judge what it made and threw.
+            return;
+        }
+        RecordingPyThread thread = outcome.made().get(0);
+        Object[] args = thread.args();
+        String captured = "the target uses the seconds it captured from demo() instead of the"
+                + " thread's args: give the thread seconds as its argument, new PyThread(target,"
+                + " seconds), and let the target pass args[0] on to sleeper.sleeper(n), as"
+                + " threading.Thread(target=sleeper, args=(5,)) does";
+        Verdict.check(args != null && args.length == 1 && args[0] instanceof Number n
+                        && n.doubleValue() == SECONDS,
+                "the PyThread made with one argument, the demo's seconds (" + SECONDS + ")",
+                "it was made with the args " + Arrays.deepToString(args),
+                args == null || args.length == 0 ? captured
+                        : "pass seconds, and only seconds, as the thread's args", null);
+        Object other = args[0] instanceof Long ? (Object) 3L
+                : args[0] instanceof Integer ? (Object) 3 : null;
+        if (other == null) {
+            return;
+        }
+        try {
+            thread.target().call(other);
+        } catch (Exception | AssertionError e) {
+            throw Verdict.fail("the thread's target, called with the args (3), to make the"
+                    + " sleeper sleep 3 seconds", "it threw " + e, "the target must take the"
+                    + " sleeper's seconds from its args", timeline);
+        }
+        List<ControlledSleep.Call> calls = sleep.calls();
+        Verdict.check(calls.size() == 1 && calls.get(0).duration().equals(Duration.ofSeconds(3)),
+                "the thread's target, called with the args (3), to make the sleeper sleep 3"
+                        + " seconds",
+                calls.isEmpty() ? "the sleeper did not sleep" : "it slept "
+                        + ControlledSleep.describe(calls.get(0).duration()),
+                captured, timeline);
     }
 }

@@ -96,7 +96,15 @@ class KnownWrongThreadsIT {
                         "thread.join(nanos / 1_000_000, (int) (nanos % 1_000_000));",
                         "Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));")
                         .fails("join(timeout) returns as soon as the thread ends",
-                                "sleeps for the whole timeout"));
+                                "sleeps for the whole timeout"),
+                BankVariant.wrongEdit(THREADS, "wrong-demo-captures-seconds-in-lambda",
+                        "SleeperDemo.java", "args -> sleeper.sleeper((Integer) args[0]), seconds)",
+                        "args -> sleeper.sleeper(seconds))")
+                        .fails("seconds is the thread's argument", "captured from demo()"),
+                BankVariant.wrongEdit(THREADS, "wrong-demo-target-ignores-its-args",
+                        "SleeperDemo.java", "sleeper.sleeper((Integer) args[0])",
+                        "sleeper.sleeper(seconds)")
+                        .fails("seconds is the thread's argument", "captured from demo()"));
     }
 
     static Stream<BankVariant> correct() {
