@@ -246,6 +246,7 @@ class Task2To4PyThreadHiddenTests {
 
     @Test
     @Tag("rule:R3.1")
+    @Tag("needs:R2.8")
     @Tag("task:3")
     @Order(7)
     @Points(2)
@@ -302,6 +303,7 @@ class Task2To4PyThreadHiddenTests {
 
     @Test
     @Tag("rule:R3.3")
+    @Tag("needs:R2.8")
     @Tag("task:3")
     @Order(9)
     @Points(2)
@@ -339,6 +341,7 @@ class Task2To4PyThreadHiddenTests {
 
     @Test
     @Tag("rule:R3.3")
+    @Tag("needs:R2.8")
     @Tag("task:3")
     @Tag("needs:R3.3")
     @Order(10)
@@ -377,6 +380,7 @@ class Task2To4PyThreadHiddenTests {
 
     @Test
     @Tag("rule:R3.7")
+    @Tag("needs:R2.8")
     @Tag("task:3")
     @Order(11)
     @Points(1)
@@ -431,6 +435,7 @@ class Task2To4PyThreadHiddenTests {
     @Test
     @Tag("rule:R4.3")
     @Tag("rule:R4.4")
+    @Tag("needs:R2.8")
     @Tag("task:4")
     @Order(13)
     @Points(1)
@@ -634,6 +639,7 @@ class Task2To4PyThreadHiddenTests {
     @Test
     @Tag("task:3")
     @Tag("rule:R3.4")
+    @Tag("needs:R2.8")
     @Order(20)
     @Points(1)
     @DisplayName("join(timeout) with a zero or negative timeout returns at once")
@@ -659,6 +665,7 @@ class Task2To4PyThreadHiddenTests {
     @Test
     @Tag("task:3")
     @Tag("rule:R3.5")
+    @Tag("needs:R2.8")
     @Order(21)
     @Points(1)
     @DisplayName("join(timeout) with a timeout too long for nanoseconds waits as join() does")
@@ -714,6 +721,7 @@ class Task2To4PyThreadHiddenTests {
     @Test
     @Tag("task:3")
     @Tag("rule:R3.7")
+    @Tag("needs:R2.8")
     @Order(23)
     @Points(1)
     @DisplayName("isAlive() is false once the target has thrown")
@@ -746,6 +754,7 @@ class Task2To4PyThreadHiddenTests {
     @Test
     @Tag("task:3")
     @Tag("rule:R3.8")
+    @Tag("needs:R2.8")
     @Tag("needs:R3.3")
     @Order(24)
     @Points(1)

@@ -91,6 +91,7 @@ class Task3JoinTimeoutHiddenTests {
      */
     @Test
     @Tag("rule:R3.5")
+    @Tag("needs:R2.8")
     @Order(4)
     @Points(2)
     @DisplayName("join(timeout) with a huge timeout waits as join() does, and returns when the"
