@@ -155,6 +155,53 @@ class ModelCheckedGilHiddenTests {
         });
     }
 
+    @Test
+    @Tag("task:2")
+    @Points(1)
+    @Tag("rule:R2.1")
+    @DisplayName("the GIL changes hands while a thread waits out its interval: the waiter asks"
+            + " the new holder to drop only after it held the GIL a whole interval, in every"
+            + " interleaving")
+    void aSwitchMidIntervalStartsAFreshOne() {
+        ModelCheck.run(INTERLEAVINGS, () -> {
+            GlobalInterpreterLock gil = new GlobalInterpreterLock(INTERVAL);
+            long[] times = {-1, -1};
+            Duration half = INTERVAL.dividedBy(2);
+            // The first holder keeps the GIL half an interval, then hands it to the second
+            // thread, which queued first; the third thread queued after it and sleeps through
+            // the hand-over, so its interval ends while the new holder has held the GIL only
+            // half an interval. The new holder then holds it three quarters of one more.
+            ModelCheck.inParallel(unchecked(() -> {
+                gil.acquire();
+                ModelCheck.sleep(half);
+                gil.release();
+            }), unchecked(() -> {
+                gil.acquire();
+                times[0] = ModelCheck.now();
+                ModelCheck.sleep(INTERVAL.multipliedBy(3).dividedBy(4));
+                if (gil.dropRequested()) {
+                    times[1] = ModelCheck.now();
+                }
+                gil.release();
+            }), unchecked(() -> {
+                gil.acquire();
+                gil.release();
+            }));
+            if (times[0] >= 0 && times[1] >= 0) {
+                long held = times[1] - times[0];
+                Verdict.check(held >= INTERVAL.toNanos(), "no drop request before the holder"
+                        + " has held the GIL a whole switch interval (" + INTERVAL.toMillis()
+                        + " ms)", "the request was there after it had held the GIL "
+                        + held / 1_000 + " us: a waiter whose interval ran out asked for a drop,"
+                        + " although the GIL had changed hands during that interval",
+                        "an interval in which another thread took the GIL does not count: set"
+                        + " the drop request only when the interval ran out and the GIL did not"
+                        + " change hands meanwhile (compare a count of switches, or the holder,"
+                        + " from before the wait); otherwise start a fresh interval", null);
+            }
+        });
+    }
+
     /** The holder's side: it takes the GIL, then drops it if asked within a few steps. */
     private static void holder(GlobalInterpreterLock gil, Handover seen) throws Exception {
         gil.acquire();

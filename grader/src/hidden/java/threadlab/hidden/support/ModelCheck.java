@@ -1,5 +1,6 @@
 package threadlab.hidden.support;
 
+import java.time.Duration;
 import threadlab.grader.api.VerdictError;
 import threadlab.grader.protocol.Verdict;
 import threadlab.grader.testjvm.StudentExceptions;
@@ -70,6 +71,17 @@ public final class ModelCheck {
      */
     public static long now() {
         return ModelChecker.now();
+    }
+
+    /**
+     * Sleeps on the model checker's clock, to let time pass in a scenario at a chosen point: the
+     * clock moves to the sleep's end once no thread can go on before it.
+     *
+     * @param time how long
+     * @throws InterruptedException if interrupted outside a model check
+     */
+    public static void sleep(Duration time) throws InterruptedException {
+        ModelChecker.sleep(time);
     }
 
     /**

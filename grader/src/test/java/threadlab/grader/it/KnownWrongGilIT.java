@@ -81,6 +81,12 @@ class KnownWrongGilIT {
                         .fails("after dropping the GIL on request, the holder lets the waiter run",
                                 "dropIfRequested() must drop the GIL whenever dropRequested()"
                                         + " is true"),
+                BankVariant.wrongEdit(GIL, "wrong-drop-request-ignores-switch", LOCK,
+                        "if (timedOut && holder != null && switchNumber == switchesBefore) {",
+                        "if (timedOut && holder != null) {")
+                        .fails("the GIL changes hands while a thread waits out its interval",
+                                "an interval in which another thread took the GIL does not"
+                                        + " count"),
                 BankVariant.wrongEdit(GIL, "wrong-takes-it-straight-back", LOCK,
                         lines("            // Forced switching: do not take the GIL straight back"
                                         + " before the waiter had it.",

@@ -183,6 +183,19 @@ public final class ModelChecker {
     }
 
     /**
+     * Sleeps, for a scenario's own timing: on a scenario's thread within a model check, a wait
+     * that only its time ends, so that the run's clock moves to its end once no thread can go on
+     * before it; elsewhere a real sleep.
+     *
+     * @param time how long
+     * @throws InterruptedException if interrupted outside a model check
+     */
+    public static void sleep(Duration time) throws InterruptedException {
+        long nanos = time.toNanos();
+        BlockingHooks.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000), "sleep");
+    }
+
+    /**
      * Runs bodies at once, each on a thread of its own, and waits until all have ended. Within
      * a model check, the threads take turns step by step in the interleaving of the run; outside
      * one, they are plain threads. What a body throws is thrown here.
