@@ -45,6 +45,7 @@ class Task3JoinTimeoutHiddenTests {
 
     @Test
     @Tag("rule:R3.4")
+    @Tag("needs:R2.8")
     @Order(1)
     @Points(1)
     @DisplayName("join(Duration.ZERO) returns at once, while the thread still runs")
@@ -57,6 +58,7 @@ class Task3JoinTimeoutHiddenTests {
 
     @Test
     @Tag("rule:R3.4")
+    @Tag("needs:R2.8")
     @Order(2)
     @Points(1)
     @DisplayName("join(timeout) with a negative timeout returns at once, without throwing")
@@ -72,6 +74,7 @@ class Task3JoinTimeoutHiddenTests {
 
     @Test
     @Tag("rule:R3.3")
+    @Tag("needs:R2.8")
     @Order(3)
     @Points(1)
     @DisplayName("join(timeout) with a timeout under a millisecond gives up; it does not wait"
