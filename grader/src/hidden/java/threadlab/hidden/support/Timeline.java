@@ -58,6 +58,28 @@ public final class Timeline implements AutoCloseable {
     /** How many events feedback shows at most. */
     static final int SHOWN = 40;
 
+    /**
+     * How many lines one thread may print to one of the timeline's streams: far more than any
+     * test asks for. A thread that prints more is in a loop that does not end, and is stopped at
+     * that line, the same line on every run, by {@link TooMuchOutput}.
+     */
+    public static final int LINES_PER_THREAD = 1_000;
+
+    /**
+     * Thrown to a thread, from its print call, when it prints more than
+     * {@link #LINES_PER_THREAD} lines: a loop that does not end would otherwise print until the
+     * test's time or memory ran out, at a point that depends on the machine.
+     */
+    public static final class TooMuchOutput extends Error {
+
+        private static final long serialVersionUID = 1L;
+
+        TooMuchOutput(String thread, String channel) {
+            super("thread \"" + thread + "\" printed more than " + LINES_PER_THREAD + " lines to "
+                    + channel + ", and was stopped there");
+        }
+    }
+
     private final long origin = System.nanoTime();
     private final List<Entry> entries = new ArrayList<>();
     private final LineRecorder out = new LineRecorder(OUT);
@@ -236,6 +258,7 @@ public final class Timeline implements AutoCloseable {
 
         private final String channel;
         private final Map<Thread, Pending> pending = new ConcurrentHashMap<>();
+        private final Map<Thread, int[]> lines = new ConcurrentHashMap<>();
 
         LineRecorder(String channel) {
             this.channel = channel;
@@ -243,15 +266,24 @@ public final class Timeline implements AutoCloseable {
 
         @Override
         public void write(int b) {
-            Pending line = pending.computeIfAbsent(Thread.currentThread(), t -> new Pending());
+            Thread me = Thread.currentThread();
+            int[] printed = lines.computeIfAbsent(me, t -> new int[1]);
+            if (printed[0] >= LINES_PER_THREAD) {
+                throw new TooMuchOutput(me.getName(), channel);
+            }
+            Pending line = pending.computeIfAbsent(me, t -> new Pending());
             long outermost = call.get()[1];
             if (outermost != 0) {
                 line.calls.add(outermost);
             }
             if (b == '\n') {
-                pending.remove(Thread.currentThread());
+                pending.remove(me);
                 record(channel, stripReturn(line.bytes.toString(StandardCharsets.UTF_8)),
                         line.calls.size());
+                if (++printed[0] == LINES_PER_THREAD) {
+                    record(channel, "(stopped: " + LINES_PER_THREAD + " lines from this"
+                            + " thread; a loop that does not end?)", 0);
+                }
             } else {
                 line.bytes.write(b);
             }
