@@ -52,6 +52,17 @@
  * only be seen if that join waits at all, and the lesson's program only if its PyThread starts
  * the target with its args. Such a test names those rules ({@code @Tag("needs:R3.3")}) and does
  * not count while a test of one fails, so that a wrong submission gets the same grade on every
- * run (the grader's {@code Prerequisites}).
+ * run (the grader's {@code Prerequisites}). Every test that holds its thread at the gate needs
+ * R2.8 (start() runs the target): a thread that never runs its target ends at once, and what
+ * such a test then sees depends on when it looks.
+ *
+ * <p>Two more kinds of control. A thread that prints more than
+ * {@link threadlab.hidden.support.Timeline#LINES_PER_THREAD} lines is stopped at that line, so a
+ * loop that does not end fails at the same point on every run. And one rule shows in no run:
+ * whether the demo gives its thread {@code seconds} as its argument or captures it in the
+ * target. {@code DemoProbe} answers it on the compiled demo: a copy of its class file, with
+ * {@code PyThread} renamed to {@code RecordingPyThread}, is run beside the student's classes, and
+ * the recording shows the args the thread was made with; its target is then called with other
+ * args, which the sleeper must use.
  */
 package threadlab.hidden.threads;
