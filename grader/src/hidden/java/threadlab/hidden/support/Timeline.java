@@ -59,16 +59,18 @@ public final class Timeline implements AutoCloseable {
     static final int SHOWN = 40;
 
     /**
-     * How many lines one thread may print to one of the timeline's streams: far more than any
-     * test asks for. A thread that prints more is in a loop that does not end, and is stopped at
-     * that line, the same line on every run, by {@link TooMuchOutput}.
+     * How many lines one thread may print to the stream the test hands to the submission
+     * ({@link #OUT}): far more than any test asks for. A thread that prints more is in a loop
+     * that does not end, and is stopped at that line, the same line on every run, by
+     * {@link TooMuchOutput}. {@code System.out} has no such limit: what a submission prints there
+     * changes no result, however much it is.
      */
     public static final int LINES_PER_THREAD = 1_000;
 
     /**
      * Thrown to a thread, from its print call, when it prints more than
-     * {@link #LINES_PER_THREAD} lines: a loop that does not end would otherwise print until the
-     * test's time or memory ran out, at a point that depends on the machine.
+     * {@link #LINES_PER_THREAD} lines to {@link #OUT}: a loop that does not end would otherwise
+     * print until the test's time or memory ran out, at a point that depends on the machine.
      */
     public static final class TooMuchOutput extends Error {
 
@@ -259,16 +261,18 @@ public final class Timeline implements AutoCloseable {
         private final String channel;
         private final Map<Thread, Pending> pending = new ConcurrentHashMap<>();
         private final Map<Thread, int[]> lines = new ConcurrentHashMap<>();
+        private final boolean limited;
 
         LineRecorder(String channel) {
             this.channel = channel;
+            this.limited = channel.equals(OUT);
         }
 
         @Override
         public void write(int b) {
             Thread me = Thread.currentThread();
             int[] printed = lines.computeIfAbsent(me, t -> new int[1]);
-            if (printed[0] >= LINES_PER_THREAD) {
+            if (limited && printed[0] >= LINES_PER_THREAD) {
                 throw new TooMuchOutput(me.getName(), channel);
             }
             Pending line = pending.computeIfAbsent(me, t -> new Pending());
@@ -280,7 +284,7 @@ public final class Timeline implements AutoCloseable {
                 pending.remove(me);
                 record(channel, stripReturn(line.bytes.toString(StandardCharsets.UTF_8)),
                         line.calls.size());
-                if (++printed[0] == LINES_PER_THREAD) {
+                if (++printed[0] == LINES_PER_THREAD && limited) {
                     record(channel, "(stopped: " + LINES_PER_THREAD + " lines from this"
                             + " thread; a loop that does not end?)", 0);
                 }
