@@ -7,6 +7,9 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -94,6 +97,27 @@ class ArchitectureTests {
         noClasses().that().resideOutsideOfPackage(ROOT + ".cli..")
                 .should().dependOnClassesThat().resideInAPackage("picocli..")
                 .check(grader);
+    }
+
+    @Test
+    @DisplayName("hidden tests wait through Caller alone, which never lets another thread's"
+            + " failure decide a wait")
+    void hiddenTestsWaitThroughCaller() {
+        Path hidden = Path.of("target", "classes", "hidden");
+        if (!Files.isDirectory(hidden)) {
+            throw new IllegalStateException("no compiled hidden tests under " + hidden
+                    .toAbsolutePath() + ": run this through Maven, which compiles them first");
+        }
+        JavaClasses tests = new ClassFileImporter().importPath(hidden);
+        noClasses().that().doNotHaveFullyQualifiedName("threadlab.hidden.support.Caller")
+                .should().dependOnClassesThat().resideInAPackage("org.awaitility..")
+                .because("Awaitility by default rethrows any thread's uncaught exception in"
+                        + " whichever wait runs when it is thrown, so timing would pick the"
+                        + " test that fails; Caller.eventually turns that off")
+                .check(tests);
+        classes().that().haveFullyQualifiedName("threadlab.hidden.support.Caller")
+                .should().callMethod(ConditionFactory.class, "dontCatchUncaughtExceptions")
+                .check(tests);
     }
 
     private static String[] concat(String[] first, String... more) {

@@ -846,21 +846,38 @@ class Task2To4PyThreadHiddenTests {
     /**
      * Catches what ends a thread, in place of Java's default handler, which prints it: the
      * tests of a target that throws read it here, and put the old handler back when done.
+     *
+     * <p>Only a thread made after it was set up counts: a thread left by an earlier test that
+     * throws meanwhile would otherwise be read as this test's, when timing says so. Thread ids
+     * count up, so a thread made now has a higher one than any made before. What a thread of
+     * an earlier test throws goes where it would have gone.
      */
     private static final class Uncaught implements AutoCloseable {
         private final Thread.UncaughtExceptionHandler before =
                 Thread.getDefaultUncaughtExceptionHandler();
+        private final long firstThreadId = new Thread(() -> { }).getId();
         private final CountDownLatch caught = new CountDownLatch(1);
         private final AtomicReference<Throwable> thrown = new AtomicReference<>();
         private final AtomicReference<String> thread = new AtomicReference<>();
 
         Uncaught() {
             Thread.setDefaultUncaughtExceptionHandler((t, e) -> {
-                if (thrown.compareAndSet(null, e)) {
+                if (t.getId() < firstThreadId) {
+                    elsewhere(t, e);
+                } else if (thrown.compareAndSet(null, e)) {
                     thread.set(t.getName());
                     caught.countDown();
                 }
             });
+        }
+
+        private void elsewhere(Thread t, Throwable e) {
+            if (before != null) {
+                before.uncaughtException(t, e);
+            } else {
+                System.err.print("Exception in thread \"" + t.getName() + "\" ");
+                e.printStackTrace(System.err);
+            }
         }
 
         void await() throws InterruptedException {
