@@ -176,7 +176,11 @@ final class Blocking {
         return count;
     }
 
-    /** Signals one waiter of a condition, or all, as {@code signal()} and {@code signalAll()}. */
+    /**
+     * Signals one waiter of a condition, or all, as {@code signal()} and {@code signalAll()}.
+     * {@code signal()} wakes the thread that waited longest, as the conditions of
+     * {@code ReentrantLock} and its kin do.
+     */
     void signal(ManagedThread me, Condition condition, boolean all, String text) {
         Lock lock = Views.lockOf(condition);
         if (lock != null) {
@@ -223,8 +227,18 @@ final class Blocking {
             throw new IllegalMonitorStateException("current thread is not owner");
         }
         run.step(me);
-        run.log(me, text);
-        notifyWaiters(monitor, all);
+        List<ManagedThread> waiting = waitSets.getOrDefault(monitor, new ArrayList<>());
+        if (all || waiting.size() < 2) {
+            run.log(me, text);
+            notifyWaiters(monitor, all);
+            return;
+        }
+        // notify() wakes an arbitrary waiter, and the checker tries each: a design that works
+        // only when the right thread happens to be woken fails.
+        ManagedThread woken = waiting.remove(run.chooseWaiter(waiting));
+        run.log(me, text + ": wakes " + woken.getName() + " of the " + (waiting.size() + 1)
+                + " waiting");
+        run.resume(woken);
     }
 
     /**

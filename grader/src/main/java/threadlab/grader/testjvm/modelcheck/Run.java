@@ -381,6 +381,24 @@ final class Run {
         }
     }
 
+    /**
+     * Which of the threads waiting for one wake-up gets it, as {@code Object.notify()} may wake
+     * any of them: the one that waited longest by default, each other one at the cost of a
+     * switch, so that the checker explores every choice within its bound.
+     *
+     * @param waiting the waiting threads, the longest waiting first
+     * @return the index in {@code waiting} of the one to wake
+     */
+    int chooseWaiter(List<ManagedThread> waiting) {
+        if (waiting.size() < 2) {
+            return 0;
+        }
+        List<Integer> options = new ArrayList<>();
+        waiting.forEach(t -> options.add(t.index));
+        // As if the longest waiting were the running thread: any other costs a switch.
+        return decide(options, options.get(0), options.size(), options.size());
+    }
+
     /** Wakes a waiting thread: it goes on once chosen (and, after wait(), has its monitor). */
     void resume(ManagedThread thread) {
         thread.state = ManagedThread.State.RUNNABLE;

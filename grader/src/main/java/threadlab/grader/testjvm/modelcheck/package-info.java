@@ -48,7 +48,11 @@
  * on every run, idle or busy. A wait with no time limit ({@code wait()}, {@code await()},
  * {@code park()}) may also end with no wake-up at all, as the JDK allows: once per thread and
  * run, beside the other threads' steps (never as the only way on, where it would hide a
- * deadlock), so a wait that is not in a loop around its condition fails.
+ * deadlock), so a wait that is not in a loop around its condition fails. {@code notify()} wakes
+ * any one of a monitor's waiters, as its contract says: the one that waited longest by default,
+ * and each other one at the cost of a switch, so a {@code notify()} that wakes a thread whose
+ * condition is still false, while the one that could go on sleeps, shows. {@code signal()}
+ * wakes the longest waiting, as the JDK's conditions do.
  *
  * <p>A thread that blocks in a call the checker does not model ({@code CyclicBarrier},
  * {@code Phaser}, {@code Exchanger}, a {@code BlockingQueue}, a {@code Future}) would hang the

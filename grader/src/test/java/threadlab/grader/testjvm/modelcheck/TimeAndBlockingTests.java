@@ -76,6 +76,25 @@ class TimeAndBlockingTests {
     }
 
     @Test
+    @DisplayName("lets notify() wake any one waiter, as its contract says, not only the one that"
+            + " waited longest")
+    void notifyWakesAnyWaiter() {
+        Set<String> seen = new TreeSet<>();
+        ModelChecker.Outcome outcome = ModelChecker.check(20_000, () -> {
+            Object waits = Fixtures.make("NotifyOne");
+            ModelChecker.inParallel(() -> Fixtures.call(waits, "awaitAsA"),
+                    () -> Fixtures.call(waits, "awaitAsB"),
+                    () -> Fixtures.call(waits, "raise"));
+            seen.add((String) Fixtures.call(waits, "outcome"));
+        });
+
+        assertThat(outcome.failure()).isEmpty();
+        assertThat(outcome.complete()).as(outcome + " " + seen).isTrue();
+        assertThat(seen).contains("[A, B] -> [A]", "[A, B] -> [B]", "[B, A] -> [A]",
+                "[B, A] -> [B]");
+    }
+
+    @Test
     @DisplayName("reports a wait that nothing can end as a deadlock, with who waits on what")
     void waitForever() {
         ModelChecker.Outcome outcome = ModelChecker.check(100, () -> {
