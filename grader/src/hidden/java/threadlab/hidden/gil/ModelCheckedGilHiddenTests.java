@@ -202,6 +202,75 @@ class ModelCheckedGilHiddenTests {
         });
     }
 
+    @Test
+    @Tag("task:2")
+    @Points(1)
+    @Tag("rule:R2.6")
+    @DisplayName("a thread that dropped the GIL queues for it again as soon as another took it:"
+            + " the new holder is asked to drop one interval later, in every interleaving")
+    void theDropperQueuesAgainAtOnce() {
+        ModelCheck.run(INTERLEAVINGS, () -> {
+            GlobalInterpreterLock gil = new GlobalInterpreterLock(INTERVAL);
+            Duration step = INTERVAL.dividedBy(8);
+            boolean[] dropping = {false};
+            Thread[] newHolder = {null};
+            long[] times = {-1, -1};
+            // The first holder runs steps until asked, and drops. The second thread queued an
+            // eighth of an interval in and asks for the drop; the third queued half an interval
+            // in, so its own interval is still running when the GIL changes hands. The one that
+            // takes the GIL then runs steps: the first asks it to drop one interval later, as
+            // any waiter does, and long before the third's fresh interval ends.
+            Runnable other = unchecked(() -> {
+                gil.acquire();
+                if (dropping[0] && newHolder[0] == null) {
+                    newHolder[0] = Thread.currentThread();
+                    times[0] = ModelCheck.now();
+                    for (int i = 0; i < 24 && times[1] < 0; i++) {
+                        if (gil.dropRequested()) {
+                            times[1] = ModelCheck.now();
+                        } else {
+                            ModelCheck.sleep(step);
+                        }
+                    }
+                }
+                gil.release();
+            });
+            ModelCheck.inParallel(unchecked(() -> {
+                gil.acquire();
+                for (int i = 0; i < 24 && !dropping[0]; i++) {
+                    if (gil.dropRequested()) {
+                        dropping[0] = true;
+                        gil.dropIfRequested();
+                    } else {
+                        ModelCheck.sleep(step);
+                    }
+                }
+                gil.release();
+            }), unchecked(() -> {
+                ModelCheck.sleep(step);
+                other.run();
+            }), unchecked(() -> {
+                ModelCheck.sleep(INTERVAL.dividedBy(2));
+                other.run();
+            }));
+            if (times[0] >= 0) {
+                long bound = INTERVAL.plus(step).toNanos();
+                long waited = times[1] < 0 ? -1 : times[1] - times[0];
+                Verdict.check(waited >= 0 && waited <= bound, "the new holder asked to drop"
+                        + " within " + bound / 1_000 + " us of taking the GIL: the thread that"
+                        + " dropped it queues again at once, and asks after one interval ("
+                        + INTERVAL.toMillis() + " ms), like any waiter", waited < 0
+                        ? "no drop request came in the 3 intervals it held the GIL"
+                        : "the request came " + waited / 1_000 + " us after it took the GIL",
+                        "the thread that dropped the GIL was not woken when another thread took"
+                        + " it, or did not queue for it again at once: wake every waiter"
+                        + " (notifyAll(), signalAll()) when the GIL changes hands, or give the"
+                        + " dropper a condition of its own, and let it call acquire() like any"
+                        + " other thread", null);
+            }
+        });
+    }
+
     /** The holder's side: it takes the GIL, then drops it if asked within a few steps. */
     private static void holder(GlobalInterpreterLock gil, Handover seen) throws Exception {
         gil.acquire();

@@ -87,6 +87,13 @@ class KnownWrongGilIT {
                         .fails("the GIL changes hands while a thread waits out its interval",
                                 "an interval in which another thread took the GIL does not"
                                         + " count"),
+                // The dropper waits where the waiters do, so a take of the GIL does not wake
+                // it: it queues again only at the next release.
+                BankVariant.wrongEdit(GIL, "wrong-dropper-waits-for-a-release", LOCK,
+                        "                switched.await();", "                released.await();")
+                        .fails("a thread that dropped the GIL queues for it again as soon as"
+                                + " another took it", "was not woken when another thread took"
+                                + " it"),
                 BankVariant.wrongEdit(GIL, "wrong-takes-it-straight-back", LOCK,
                         lines("            // Forced switching: do not take the GIL straight back"
                                         + " before the waiter had it.",
