@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import threadlab.grader.api.Trace;
+import threadlab.grader.api.VerdictError;
 
 /**
  * An event log of one test: every line printed and every sleep, each with the thread that did it
@@ -62,24 +63,31 @@ public final class Timeline implements AutoCloseable {
      * How many lines one thread may print to the stream the test hands to the submission
      * ({@link #OUT}): far more than any test asks for. A thread that prints more is in a loop
      * that does not end, and is stopped at that line, the same line on every run, by
-     * {@link TooMuchOutput}. {@code System.out} has no such limit: what a submission prints there
+     * {@link #tooMuchOutput}. {@code System.out} has no such limit: what a submission prints there
      * changes no result, however much it is.
      */
     public static final int LINES_PER_THREAD = 1_000;
 
     /**
-     * Thrown to a thread, from its print call, when it prints more than
-     * {@link #LINES_PER_THREAD} lines to {@link #OUT}: a loop that does not end would otherwise
-     * print until the test's time or memory ran out, at a point that depends on the machine.
+     * What a thread's print call throws once it printed {@link #LINES_PER_THREAD} lines to
+     * {@link #OUT}: a loop that does not end would otherwise print until the test's time or
+     * memory ran out, at a point that depends on the machine. It is a limit's verdict, so every
+     * test that meets it says the same, whatever else it checks.
+     *
+     * @param thread the thread's name
+     * @param last the last line it printed
+     * @return the error to throw
      */
-    public static final class TooMuchOutput extends Error {
-
-        private static final long serialVersionUID = 1L;
-
-        TooMuchOutput(String thread, String channel) {
-            super("thread \"" + thread + "\" printed more than " + LINES_PER_THREAD + " lines to "
-                    + channel + ", and was stopped there");
-        }
+    static AssertionError tooMuchOutput(String thread, String last) {
+        return new VerdictError(new threadlab.grader.protocol.Verdict(
+                threadlab.grader.protocol.Verdict.Kind.LIMIT, "at most " + LINES_PER_THREAD
+                + " lines from one thread to the stream the test gave it, far more than it asks"
+                + " for", "thread \"" + thread + "\" printed " + LINES_PER_THREAD + " lines, the"
+                + " last \"" + last + "\", and was stopped at the next one", "a loop that prints"
+                + " does not end: its counter must move towards its bound (i++ with i < n), and"
+                + " its condition must compare with that bound", List.of(),
+                new threadlab.grader.protocol.Verdict.Limit(String.valueOf(LINES_PER_THREAD),
+                        "lines one thread prints to the test's stream"), ""));
     }
 
     private final long origin = System.nanoTime();
@@ -261,6 +269,7 @@ public final class Timeline implements AutoCloseable {
         private final String channel;
         private final Map<Thread, Pending> pending = new ConcurrentHashMap<>();
         private final Map<Thread, int[]> lines = new ConcurrentHashMap<>();
+        private final Map<Thread, String> last = new ConcurrentHashMap<>();
         private final boolean limited;
 
         LineRecorder(String channel) {
@@ -273,7 +282,7 @@ public final class Timeline implements AutoCloseable {
             Thread me = Thread.currentThread();
             int[] printed = lines.computeIfAbsent(me, t -> new int[1]);
             if (limited && printed[0] >= LINES_PER_THREAD) {
-                throw new TooMuchOutput(me.getName(), channel);
+                throw tooMuchOutput(me.getName(), last.getOrDefault(me, ""));
             }
             Pending line = pending.computeIfAbsent(me, t -> new Pending());
             long outermost = call.get()[1];
@@ -282,8 +291,9 @@ public final class Timeline implements AutoCloseable {
             }
             if (b == '\n') {
                 pending.remove(me);
-                record(channel, stripReturn(line.bytes.toString(StandardCharsets.UTF_8)),
-                        line.calls.size());
+                String text = stripReturn(line.bytes.toString(StandardCharsets.UTF_8));
+                last.put(me, text);
+                record(channel, text, line.calls.size());
                 if (++printed[0] == LINES_PER_THREAD && limited) {
                     record(channel, "(stopped: " + LINES_PER_THREAD + " lines from this"
                             + " thread; a loop that does not end?)", 0);

@@ -96,14 +96,8 @@ class Task5SleeperDemoHiddenTests {
                 // read next is the same on every run.
                 Stillness.await(Caller.PATIENCE, () -> timeline.count(
                         e -> e.text().equals(WAKE_UP)) > 0);
-                if (main.failure() instanceof Timeline.TooMuchOutput) {
-                    throw Verdict.fail(HI_COUNT + " Hi lines from main, then demo() returns",
-                            "main printed " + Timeline.LINES_PER_THREAD + " lines and was"
-                                    + " stopped", "the loop that prints Hi does not end: its"
-                                    + " counter must move towards hiCount (i++ with i <"
-                                    + " hiCount), and its condition must compare with hiCount",
-                            timeline);
-                }
+                // A Hi loop that does not end was stopped at its 1000th line; rethrown here,
+                // that limit's verdict says so.
                 main.rethrow();
             } finally {
                 sleep.open();

@@ -58,7 +58,8 @@
  *
  * <p>Two more kinds of control. A thread that prints more than
  * {@link threadlab.hidden.support.Timeline#LINES_PER_THREAD} lines to the stream the test gave it
- * is stopped at that line, so a loop that does not end fails at the same point on every run
+ * is stopped at that line, so a loop that does not end fails at the same point on every run,
+ * with a limit's verdict that names the thread and its last line, in any test that meets it
  * (System.out has no limit: what is printed there changes no result). And one rule shows in no run:
  * whether the demo gives its thread {@code seconds} as its argument or captures it in the
  * target. {@code DemoProbe} answers it on the compiled demo: a copy of its class file, with

@@ -104,7 +104,12 @@ class KnownWrongThreadsIT {
                 BankVariant.wrongEdit(THREADS, "wrong-demo-target-ignores-its-args",
                         "SleeperDemo.java", "sleeper.sleeper((Integer) args[0])",
                         "sleeper.sleeper(seconds)")
-                        .fails("seconds is the thread's argument", "captured from demo()"));
+                        .fails("seconds is the thread's argument", "captured from demo()"),
+                // Prints Hi until stopped: at the same line on every run, with the limit named.
+                BankVariant.wrongEdit(THREADS, "wrong-demo-hi-loop-never-ends",
+                        "SleeperDemo.java", "i < hiCount; i++)", "i < hiCount; i--)")
+                        .fails("main prints Hi exactly hiCount times", "printed 1000 lines, the"
+                                + " last \"Hi\"", "a loop that prints does not end"));
     }
 
     static Stream<BankVariant> correct() {
