@@ -2,8 +2,11 @@ package threadlab.hidden.gil;
 
 import java.time.Duration;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import threadlab.gil.GlobalInterpreterLock;
 import threadlab.grader.api.Points;
 import threadlab.hidden.support.Caller;
@@ -24,6 +27,7 @@ import threadlab.hidden.support.Verdict;
  * monitor, a queue of parked threads, a semaphore) finishes in every interleaving.
  */
 @DisplayName("Tasks 1 and 2, the GIL's state in every interleaving (model-checked)")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ModelCheckedGilHiddenTests {
 
     /**
@@ -65,6 +69,7 @@ class ModelCheckedGilHiddenTests {
     }
 
     @Test
+    @Order(1)
     @Tag("task:1")
     @Points(2)
     @Tag("rule:R1.4")
@@ -93,6 +98,7 @@ class ModelCheckedGilHiddenTests {
     }
 
     @Test
+    @Order(3)
     @Tag("task:2")
     @Points(2)
     @Tag("rule:R2.1")
@@ -117,6 +123,7 @@ class ModelCheckedGilHiddenTests {
     }
 
     @Test
+    @Order(5)
     @Tag("task:2")
     @Points(1)
     @Tag("rule:R2.1")
@@ -156,6 +163,7 @@ class ModelCheckedGilHiddenTests {
     }
 
     @Test
+    @Order(2)
     @Tag("task:2")
     @Points(1)
     @Tag("rule:R2.1")
@@ -166,6 +174,7 @@ class ModelCheckedGilHiddenTests {
         ModelCheck.run(INTERLEAVINGS, () -> {
             GlobalInterpreterLock gil = new GlobalInterpreterLock(INTERVAL);
             long[] times = {-1, -1};
+            boolean[] cleared = {true};
             Duration half = INTERVAL.dividedBy(2);
             // The first holder keeps the GIL half an interval, then hands it to the second
             // thread, which queued first; the third thread queued after it and sleeps through
@@ -178,6 +187,8 @@ class ModelCheckedGilHiddenTests {
             }), unchecked(() -> {
                 gil.acquire();
                 times[0] = ModelCheck.now();
+                // Only time can bring a request: a waiter's interval must run out first.
+                cleared[0] = !gil.dropRequested() || ModelCheck.now() != times[0];
                 ModelCheck.sleep(INTERVAL.multipliedBy(3).dividedBy(4));
                 if (gil.dropRequested()) {
                     times[1] = ModelCheck.now();
@@ -187,6 +198,9 @@ class ModelCheckedGilHiddenTests {
                 gil.acquire();
                 gil.release();
             }));
+            Verdict.check(cleared[0], "no drop request for a thread that has just taken the"
+                    + " GIL", "dropRequested() was true at once", "taking the GIL clears the"
+                    + " drop request, and dropRequested() must say whether it is set", null);
             if (times[0] >= 0 && times[1] >= 0) {
                 long held = times[1] - times[0];
                 Verdict.check(held >= INTERVAL.toNanos(), "no drop request before the holder"
@@ -203,6 +217,7 @@ class ModelCheckedGilHiddenTests {
     }
 
     @Test
+    @Order(6)
     @Tag("task:2")
     @Points(1)
     @Tag("rule:R2.6")
@@ -235,12 +250,13 @@ class ModelCheckedGilHiddenTests {
                 }
                 gil.release();
             });
+            boolean[] dropped = {false};
             ModelCheck.inParallel(unchecked(() -> {
                 gil.acquire();
                 for (int i = 0; i < 24 && !dropping[0]; i++) {
                     if (gil.dropRequested()) {
                         dropping[0] = true;
-                        gil.dropIfRequested();
+                        dropped[0] = gil.dropIfRequested();
                     } else {
                         ModelCheck.sleep(step);
                     }
@@ -253,6 +269,10 @@ class ModelCheckedGilHiddenTests {
                 ModelCheck.sleep(INTERVAL.dividedBy(2));
                 other.run();
             }));
+            Verdict.check(!dropping[0] || dropped[0], "dropIfRequested() to drop the GIL and"
+                    + " return true, called while dropRequested() was true", "it returned false",
+                    "dropIfRequested() must drop the GIL whenever the request is set: test the"
+                    + " request, not its opposite", null);
             if (times[0] >= 0) {
                 long bound = INTERVAL.plus(step).toNanos();
                 long waited = times[1] < 0 ? -1 : times[1] - times[0];
@@ -336,6 +356,7 @@ class ModelCheckedGilHiddenTests {
     }
 
     @Test
+    @Order(4)
     @Tag("task:2")
     @Points(1)
     @Tag("rule:R2.8")

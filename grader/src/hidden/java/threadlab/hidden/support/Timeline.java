@@ -83,11 +83,25 @@ public final class Timeline implements AutoCloseable {
                 threadlab.grader.protocol.Verdict.Kind.LIMIT, "at most " + LINES_PER_THREAD
                 + " lines from one thread to the stream the test gave it, far more than it asks"
                 + " for", "thread \"" + thread + "\" printed " + LINES_PER_THREAD + " lines, the"
-                + " last \"" + last + "\", and was stopped at the next one", "a loop that prints"
-                + " does not end: its counter must move towards its bound (i++ with i < n), and"
-                + " its condition must compare with that bound", List.of(),
+                + " last \"" + last + "\", and was stopped at the next one", "a loop"
+                + printingMethod() + " that prints does not end: its counter must move towards"
+                + " its bound (i++ with i < n), and its condition must compare with that bound",
+                List.of(),
                 new threadlab.grader.protocol.Verdict.Limit(String.valueOf(LINES_PER_THREAD),
                         "lines one thread prints to the test's stream"), ""));
+    }
+
+    /** Where in the submission the calling thread prints, as " in your Class.method()". */
+    private static String printingMethod() {
+        for (StackTraceElement frame : Thread.currentThread().getStackTrace()) {
+            String type = frame.getClassName();
+            if (type.startsWith("threadlab.") && !type.startsWith("threadlab.hidden.")
+                    && !type.startsWith("threadlab.grader.")) {
+                return " in your " + type.substring(type.lastIndexOf('.') + 1) + "."
+                        + frame.getMethodName() + "()";
+            }
+        }
+        return "";
     }
 
     private final long origin = System.nanoTime();

@@ -69,6 +69,11 @@ class ModelCheckedPyThreadHiddenTests {
             }
             int refused = (thrown[0] == null ? 0 : 1) + (thrown[1] == null ? 0 : 1);
             Throwable refusal = thrown[0] != null ? thrown[0] : thrown[1];
+            Verdict.check(refused != 1 || runs.get() > 0, "the target to run once, on the"
+                    + " thread the one start() that succeeded started", "one start() returned"
+                    + " and the other threw, but the target never ran", "start() started a"
+                    + " thread that never calls the target: the new thread's body must call"
+                    + " run(), and run() must call the target with its args", null);
             Verdict.check(refused == 1 && refusal instanceof IllegalThreadStateException
                     && "threads can only be started once".equals(refusal.getMessage())
                     && ranOnce, "one start() to start the thread and the other to throw"

@@ -89,7 +89,19 @@ class Task5SleeperDemoHiddenTests {
                 if (thread != null) {
                     // A sleeper that ignores its Sleep sleeps the real seconds: wait them out, so
                     // that whether its wake-up is seen never depends on the machine's speed.
-                    thread.join(Duration.ofSeconds(SECONDS).plus(Caller.PATIENCE));
+                    try {
+                        thread.join(Duration.ofSeconds(SECONDS).plus(Caller.PATIENCE));
+                    } catch (IllegalThreadStateException neverStarted) {
+                        if (sleeperBegan) {
+                            // It was started: join() itself is wrong, as Task 3's tests say.
+                            throw neverStarted;
+                        }
+                        throw Verdict.fail("demo() to return the thread it started",
+                                "join() on the thread it returned threw " + neverStarted,
+                                "demo() never called start() on its PyThread: start it, so"
+                                        + " that the sleeper runs on the new thread while main"
+                                        + " prints", timeline);
+                    }
                 }
                 // The returned thread may be null, or its join may not wait: wait for the
                 // sleeper's own wake-up too, or until no thread can move, so that what the tests
