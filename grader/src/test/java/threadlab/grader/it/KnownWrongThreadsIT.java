@@ -109,8 +109,8 @@ class KnownWrongThreadsIT {
                 BankVariant.wrongEdit(THREADS, "wrong-demo-hi-loop-never-ends",
                         "SleeperDemo.java", "i < hiCount; i++)", "i < hiCount; i--)")
                         .fails("main prints Hi exactly hiCount times", "printed 1000 lines, the"
-                                + " last \"Hi\"", "a loop in your SleeperDemo.demo() that prints does not"
-                                + " end"));
+                                + " last \"Hi\"", "a loop in your SleeperDemo.demo() that prints"
+                                + " does not end"));
     }
 
     static Stream<BankVariant> correct() {
