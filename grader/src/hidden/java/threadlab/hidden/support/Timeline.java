@@ -17,6 +17,7 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import threadlab.grader.api.Trace;
 import threadlab.grader.api.VerdictError;
+import threadlab.grader.testjvm.StudentExceptions;
 
 /**
  * An event log of one test: every line printed and every sleep, each with the thread that did it
@@ -95,8 +96,7 @@ public final class Timeline implements AutoCloseable {
     private static String printingMethod() {
         for (StackTraceElement frame : Thread.currentThread().getStackTrace()) {
             String type = frame.getClassName();
-            if (type.startsWith("threadlab.") && !type.startsWith("threadlab.hidden.")
-                    && !type.startsWith("threadlab.grader.")) {
+            if (StudentExceptions.isStudentCode(type)) {
                 return " in your " + type.substring(type.lastIndexOf('.') + 1) + "."
                         + frame.getMethodName() + "()";
             }
