@@ -28,8 +28,17 @@ import threadlab.threads.PyThread;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class Task2To4PyThreadHiddenTests {
 
+    /** How many threads the isAlive() test starts to see isAlive() read at once after start. */
+    private static final int ALIVE_STARTS = 20;
+
     /** Holds targets that must not finish yet; every test opens it at the end. */
     private final CountDownLatch gate = new CountDownLatch(1);
+
+    /**
+     * Opened by the first target that waits at the gate: a test that reads isAlive() while the
+     * target runs waits for it, so that only the test of isAlive() at start reads it at once.
+     */
+    private final CountDownLatch began = new CountDownLatch(1);
 
     /** The thread that runs the test, which a target must never run on. */
     private final Thread testThread = Thread.currentThread();
@@ -56,6 +65,7 @@ class Task2To4PyThreadHiddenTests {
                     "start() called run() or the target directly; it must start a new thread",
                     null);
         }
+        began.countDown();
         gate.await(30, TimeUnit.SECONDS);
     }
 
@@ -319,6 +329,7 @@ class Task2To4PyThreadHiddenTests {
         });
         boolean returned = joiner.awaitFinished(Caller.PATIENCE);
         long tookMillis = tookNanos.get() / 1_000_000;
+        began.await(Caller.PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
         boolean aliveAfter = t.isAlive();
         gate.countDown();
         joiner.awaitFinished(Caller.PATIENCE);
@@ -386,19 +397,41 @@ class Task2To4PyThreadHiddenTests {
     @Points(1)
     @DisplayName("isAlive() is true only between start and the end of the target")
     void isAliveFollowsTheThread() throws Exception {
-        PyThread t = new PyThread(args -> waitAtGate());
+        CountDownLatch running = new CountDownLatch(1);
+        PyThread t = new PyThread(args -> {
+            running.countDown();
+            waitAtGate();
+        });
         boolean beforeStart = t.isAlive();
         t.start();
+        // Read at once after start(), before the new thread may have run a line: a mark that the
+        // new thread sets itself is seen late now and then. Many starts make that luck rare.
+        int lateAfterStart = t.isAlive() ? 0 : 1;
+        List<PyThread> more = new ArrayList<>();
+        for (int i = 1; i < ALIVE_STARTS; i++) {
+            PyThread another = new PyThread(args -> waitAtGate());
+            more.add(another);
+            another.start();
+            lateAfterStart += another.isAlive() ? 0 : 1;
+        }
+        running.await(Caller.PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
         boolean whileRunning = t.isAlive();
         gate.countDown();
         t.join();
-        // Not about join(): give the thread, within a bound, the time to end.
-        Caller.eventually(Caller.PATIENCE, () -> !t.isAlive());
+        // Not about join(): give the threads, within a bound, the time to end.
+        Caller.eventually(Caller.PATIENCE, () -> !t.isAlive()
+                && more.stream().noneMatch(PyThread::isAlive));
         boolean afterEnd = t.isAlive();
         Verdict.check(!beforeStart && whileRunning && !afterEnd,
                 "isAlive(): false before start(), true while the target runs, false after",
                 "it was " + beforeStart + ", " + whileRunning + ", " + afterEnd,
                 "isAlive() should ask the java.lang.Thread underneath", null);
+        Verdict.check(lateAfterStart == 0, "isAlive() to be true as soon as start() returns,"
+                        + " for each of " + ALIVE_STARTS + " threads whose targets were still"
+                        + " running", "it was false right after start() for " + lateAfterStart
+                        + " of them", "isAlive() reads a mark that the new thread sets when it"
+                        + " begins to run, which may be later than start() returns; ask the"
+                        + " java.lang.Thread underneath, which is alive from start() on", null);
     }
 
     @Test
@@ -735,6 +768,7 @@ class Task2To4PyThreadHiddenTests {
         boolean ended;
         try {
             t.start();
+            began.await(Caller.PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
             whileRunning = t.isAlive();
             gate.countDown();
             uncaught.await();

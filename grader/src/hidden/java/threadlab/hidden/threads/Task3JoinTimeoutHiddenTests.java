@@ -38,6 +38,9 @@ class Task3JoinTimeoutHiddenTests {
     /** Holds the joined thread's target; every test opens it at the end. */
     private final CountDownLatch gate = new CountDownLatch(1);
 
+    /** Opened by the held thread's target as it begins. */
+    private final CountDownLatch began = new CountDownLatch(1);
+
     @AfterEach
     void openTheGate() {
         gate.countDown();
@@ -133,7 +136,10 @@ class Task3JoinTimeoutHiddenTests {
      * otherwise hold the test at the gate until the test's time limit.
      */
     private PyThread heldThread() throws Exception {
-        PyThread t = new PyThread(args -> gate.await(1, TimeUnit.MINUTES));
+        PyThread t = new PyThread(args -> {
+            began.countDown();
+            gate.await(1, TimeUnit.MINUTES);
+        });
         Caller starter = Caller.start("starter", t::start);
         if (!starter.awaitFinished(Caller.PATIENCE)) {
             gate.countDown();
@@ -167,6 +173,9 @@ class Task3JoinTimeoutHiddenTests {
                 () -> joiners.values().stream().allMatch(Caller::finished));
         // Seen before the gate opens: once the thread ends, a join that waits for ever returns.
         List<String> waiting = stillWaiting(joiners);
+        // Once the target runs: whether isAlive() is true at once after start() is another
+        // test's, which starts many threads so that its answer does not depend on luck.
+        began.await(Caller.PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
         boolean aliveAfter = t.isAlive();
         gate.countDown();
         rethrowNotDone(joiners);
