@@ -63,6 +63,7 @@ class Task5SleeperDemoHiddenTests {
         long hiWhileAsleep;
         long hiBeforeTheSleeper;
         boolean sleeperBegan;
+        int sleeperFirst;
         boolean sleptOnMain;
         boolean aliveAfterReturn;
 
@@ -76,7 +77,7 @@ class Task5SleeperDemoHiddenTests {
                 // before it starts the sleeper is seen whole.
                 Caller.eventually(Caller.PATIENCE.multipliedBy(2), () -> main.finished()
                         && hiCount() >= HI_COUNT || sleptOnMain() || main.failure() != null);
-                int sleeperFirst = timeline.indexOf(this::bySleeper);
+                sleeperFirst = timeline.indexOf(this::bySleeper);
                 sleeperBegan = sleeperFirst >= 0;
                 hiBeforeTheSleeper = timeline.count(e -> isHi(e)
                         && (sleeperFirst < 0 || e.seq() < sleeperFirst));
@@ -92,6 +93,19 @@ class Task5SleeperDemoHiddenTests {
                     try {
                         thread.join(Duration.ofSeconds(SECONDS).plus(Caller.PATIENCE));
                     } catch (IllegalThreadStateException neverStarted) {
+                        String sleeperThread = sleeperBegan
+                                ? timeline.entries().get(sleeperFirst).thread() : null;
+                        String returnedThread = nameOf(thread);
+                        if (sleeperBegan && !sleptOnMain && returnedThread != null
+                                && !sleeperThread.equals(returnedThread)) {
+                            throw Verdict.fail("demo() to return the thread it started",
+                                    "the sleeper ran on \"" + sleeperThread + "\", and join() on"
+                                            + " the thread demo() returned, \""
+                                            + returnedThread + "\", threw " + neverStarted,
+                                    "demo() returned another PyThread than the one it started:"
+                                            + " return the thread you called start() on",
+                                    timeline);
+                        }
                         if (sleeperBegan) {
                             // It was started: join() itself is wrong, as Task 3's tests say.
                             throw neverStarted;
@@ -114,6 +128,15 @@ class Task5SleeperDemoHiddenTests {
             } finally {
                 sleep.open();
                 timeline.close();
+            }
+        }
+
+        /** A thread's name, or null when getName() throws and cannot tell one from another. */
+        static String nameOf(PyThread thread) {
+            try {
+                return thread.getName();
+            } catch (RuntimeException e) {
+                return null;
             }
         }
 
