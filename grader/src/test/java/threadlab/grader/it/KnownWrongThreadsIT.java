@@ -34,6 +34,20 @@ class KnownWrongThreadsIT {
 
     static Stream<BankVariant> wrong() {
         return Stream.of(
+                BankVariant.wrongFiles(THREADS, "wrong-alive-mark-set-by-the-new-thread")
+                        .fails("isAlive() is true only between start and the end of the target",
+                                "a mark that the new thread sets when it begins to run"),
+                BankVariant.wrongEdit(THREADS, "wrong-join-swallows-the-interrupt", PY_THREAD,
+                        "        requireStarted();\n        thread.join();\n",
+                        "        requireStarted();\n        while (thread.isAlive()) {\n"
+                                + "            try {\n                thread.join();\n"
+                                + "            } catch (InterruptedException e) {\n"
+                                + "                continue;\n            }\n        }\n")
+                        .fails("throw InterruptedException when the waiting thread is"
+                                + " interrupted", "join caught the InterruptedException"),
+                BankVariant.wrongFiles(THREADS, "wrong-name-kept-apart-from-the-thread")
+                        .fails("a thread's name is the name of the thread its target runs on",
+                                "the name lives apart from the java.lang.Thread"),
                 BankVariant.wrongEdit(THREADS, "wrong-demo-calls-run", "SleeperDemo.java",
                         "t.start();", "try { t.run(); } catch (Exception e) {"
                                 + " throw new IllegalStateException(e); }")
@@ -77,6 +91,11 @@ class KnownWrongThreadsIT {
                                 + " throw new IllegalStateException(e); }\n")
                         .fails("main's Hi lines all appear while the sleeper is still asleep",
                                 "main waits for the sleeper"),
+                BankVariant.wrongEdit(THREADS, "wrong-demo-returns-another-thread",
+                        "SleeperDemo.java", "        return t;\n", "        return new PyThread("
+                                + "args -> sleeper.sleeper((Integer) args[0]), seconds);\n")
+                        .fails("demo() returns the started thread without waiting for it",
+                                "returned another PyThread than the one it started"),
                 BankVariant.wrongEdit(THREADS, "wrong-demo-prints-before-start",
                         "SleeperDemo.java", "        t.start();\n        for (int i = 0;"
                                 + " i < hiCount; i++) {\n            out.println(\"Hi\");\n"
