@@ -41,6 +41,10 @@ class KnownWrongGilIT {
 
     static Stream<BankVariant> wrong() {
         return Stream.of(
+                BankVariant.wrongFiles(GIL, "wrong-switch-checked-only-before-the-wait")
+                        .fails("the GIL changes hands while a thread waits out its interval",
+                                "an interval in which another thread took the GIL does not"
+                                        + " count"),
                 BankVariant.wrongEdit(GIL, "wrong-never-releases", LOCK,
                         lines(RELEASE, "            holder = null;"), lines(RELEASE))
                         .fails("a released GIL goes to a waiting thread at once",

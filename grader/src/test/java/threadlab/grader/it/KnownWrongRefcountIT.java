@@ -61,6 +61,21 @@ class KnownWrongRefcountIT {
 
     static Stream<BankVariant> wrong() {
         return Stream.of(
+                BankVariant.wrongEdit(MODULE, "wrong-copy-skips-the-dropped-check", "Ref.java",
+                        "        HeapObject object = target();\n        // First the count",
+                        "        HeapObject object = target;\n        // First the count")
+                        .fails("a dropped reference refuses to be dropped or copied again",
+                                "get the object through target()"),
+                BankVariant.wrongEdit(MODULE, "wrong-frees-before-its-decrement-lands",
+                        "SafeRefCount.java", "            if (count.compareAndSet(seen, seen - 1))"
+                                + " {\n                // Only the thread whose own update reached"
+                                + " 0 frees: exactly once.\n                if (seen == 1) {\n"
+                                + "                    free.run();\n                }\n",
+                        "            if (seen == 1) {\n                free.run();\n"
+                                + "            }\n            if (count.compareAndSet(seen,"
+                                + " seen - 1)) {\n")
+                        .fails("free runs only once the count is 0",
+                                "free runs before the count is taken down"),
                 BankVariant.wrongFiles(MODULE, "wrong-plain-count-plus-plus")
                         .fails("two threads adding a reference",
                                 "the count is 2: one update was lost", "count++", INTERLEAVING),
