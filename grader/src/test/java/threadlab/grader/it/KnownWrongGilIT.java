@@ -41,7 +41,23 @@ class KnownWrongGilIT {
 
     static Stream<BankVariant> wrong() {
         return Stream.of(
-                BankVariant.wrongFiles(GIL, "wrong-switch-checked-only-before-the-wait")
+                BankVariant.wrongEdit(GIL, "wrong-switch-checked-only-before-the-wait", LOCK,
+                        lines("            while (holder != null) {",
+                                "                long switchesBefore = switchNumber;",
+                                "                boolean timedOut ="
+                                        + " released.awaitNanos(intervalNanos) <= 0;",
+                                "                if (timedOut && holder != null"
+                                        + " && switchNumber == switchesBefore) {"),
+                        lines("            long switchesBefore = switchNumber;",
+                                "            long left = intervalNanos;",
+                                "            while (holder != null) {",
+                                "                if (switchNumber != switchesBefore) {",
+                                "                    switchesBefore = switchNumber;",
+                                "                    left = intervalNanos;",
+                                "                }",
+                                "                left = released.awaitNanos(left);",
+                                "                if (left <= 0 && holder != null) {",
+                                "                    left = intervalNanos;"))
                         .fails("the GIL changes hands while a thread waits out its interval",
                                 "an interval in which another thread took the GIL does not"
                                         + " count"),

@@ -45,7 +45,15 @@ class KnownWrongThreadsIT {
                                 + "                continue;\n            }\n        }\n")
                         .fails("throw InterruptedException when the waiting thread is"
                                 + " interrupted", "join caught the InterruptedException"),
-                BankVariant.wrongFiles(THREADS, "wrong-name-kept-apart-from-the-thread")
+                BankVariant.wrongEdit(THREADS, "wrong-name-kept-apart-from-the-thread",
+                        PY_THREAD, "        return thread.getName();\n    }\n\n    /**\n"
+                                + "     * Task 4. Renames the thread.\n     *\n     * @param name"
+                                + " the new name\n     */\n    public void setName(String name)"
+                                + " {\n        thread.setName(",
+                        "        return ownName == null ? thread.getName() : ownName;\n    }\n\n"
+                                + "    private volatile String ownName;\n\n    /** Renames."
+                                + " */\n    public void setName(String name) {\n        ownName"
+                                + " = (")
                         .fails("a thread's name is the name of the thread its target runs on",
                                 "the name lives apart from the java.lang.Thread"),
                 BankVariant.wrongEdit(THREADS, "wrong-demo-calls-run", "SleeperDemo.java",
