@@ -33,6 +33,9 @@ class ExportStudentIT {
     private static final Pattern JVM_WARNING =
             Pattern.compile("VM warning|^WARNING: |Sharing is only");
 
+    /** What separates the words of Markdown, in prose, code and links alike. */
+    private static final Pattern BETWEEN_WORDS = Pattern.compile("[\\s`()\\[\\]'\"<>|,;=]+");
+
     @Test
     @DisplayName("the handout holds the exercises and the build, and no solution, hidden test or"
             + " grader")
@@ -68,6 +71,68 @@ class ExportStudentIT {
         assertThat(workflow).contains("-pl module-03-threads -am test -Dgroups=task:5");
         assertThat(Files.readString(handout.resolve("README.md")))
                 .contains("Hand in as your instructor asks").doesNotContain("## Instructors");
+    }
+
+    @Test
+    @DisplayName("every file or folder that the handout's Markdown names is in the handout")
+    void theHandoutSpeaksOnlyOfWhatItHolds(@TempDir Path dir) throws Exception {
+        Path handout = export(dir);
+
+        List<String> missing = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(handout)) {
+            for (Path file : walk.filter(f -> f.toString().endsWith(".md")).toList()) {
+                Path relative = handout.relativize(file);
+                Path folder = relative.getParent() == null ? Path.of("") : relative.getParent();
+                for (String word : BETWEEN_WORDS.split(Files.readString(file))) {
+                    String path = word.replaceAll("#.*$", "").replaceAll("[.:]+$", "");
+                    if (path.contains("/") && isCoursePath(folder, path)
+                            && !holds(handout, folder, path)) {
+                        missing.add(relative + " names " + path);
+                    }
+                }
+            }
+        }
+        assertThat(missing).as("paths that the handout's Markdown names, and the handout lacks"
+                + " (keep them in a course-only part)").isEmpty();
+    }
+
+    /**
+     * Whether a path names a file of the course: its first part is a file or folder of the
+     * course's root, or of the course's copy of the folder that names it.
+     */
+    private static boolean isCoursePath(Path folder, String path) {
+        if (path.contains("://")) {
+            return false;
+        }
+        String first = path.startsWith("./") ? path.substring(2) : path;
+        first = first.substring(0, first.indexOf('/') < 0 ? first.length() : first.indexOf('/'));
+        Path course = GraderProcess.courseRoot();
+        return !first.isEmpty() && (first.equals("..") || Files.exists(course.resolve(first))
+                || Files.exists(course.resolve(folder.toString()).resolve(first)));
+    }
+
+    /**
+     * Whether the handout holds a path, from the folder that names it or from its root: a
+     * build's output ({@code x/target/...}) counts when its project {@code x} is there, a name
+     * with a wildcard when its folder is.
+     */
+    private static boolean holds(Path handout, Path folder, String path) {
+        String held = path;
+        int target = held.indexOf("target/");
+        if (target >= 0) {
+            held = held.substring(0, target);
+        }
+        int wildcard = held.indexOf('*');
+        if (wildcard >= 0) {
+            held = held.substring(0, held.lastIndexOf('/', wildcard) + 1);
+        }
+        for (Path base : List.of(handout.resolve(folder.toString()), handout)) {
+            Path resolved = base.resolve(held).normalize();
+            if (resolved.startsWith(handout) && Files.exists(resolved)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Test
