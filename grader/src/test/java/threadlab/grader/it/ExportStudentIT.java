@@ -104,8 +104,8 @@ class ExportStudentIT {
         if (path.contains("://")) {
             return false;
         }
-        String first = path.startsWith("./") ? path.substring(2) : path;
-        first = first.substring(0, first.indexOf('/') < 0 ? first.length() : first.indexOf('/'));
+        String relative = path.startsWith("./") ? path.substring(2) : path;
+        String first = relative.substring(0, Math.max(relative.indexOf('/'), 0));
         Path course = GraderProcess.courseRoot();
         return !first.isEmpty() && (first.equals("..") || Files.exists(course.resolve(first))
                 || Files.exists(course.resolve(folder.toString()).resolve(first)));
@@ -118,7 +118,7 @@ class ExportStudentIT {
      */
     private static boolean holds(Path handout, Path folder, String path) {
         String held = path;
-        int target = held.indexOf("target/");
+        int target = ("/" + held).indexOf("/target/");
         if (target >= 0) {
             held = held.substring(0, target);
         }
