@@ -98,7 +98,111 @@ class ModelCheckedGilHiddenTests {
     }
 
     @Test
+    @Order(2)
+    @Tag("task:1")
+    @Points(1)
+    @Tag("rule:R1.1")
+    @DisplayName("a thread waits for the GIL while another holds it longer than a switch"
+            + " interval: it takes the GIL only once the holder released it, in every"
+            + " interleaving")
+    void aWaiterTakesTheGilOnlyWhenItIsFree() {
+        ModelCheck.run(FEW_INTERLEAVINGS, () -> {
+            GlobalInterpreterLock gil = new GlobalInterpreterLock(INTERVAL);
+            Inside inside = new Inside();
+            Runnable turn = inside.turn(gil, INTERVAL.multipliedBy(2));
+            ModelCheck.inParallel(turn, turn);
+            inside.check();
+        });
+    }
+
+    @Test
     @Order(3)
+    @Tag("task:1")
+    @Points(1)
+    @Tag("rule:R1.1")
+    @DisplayName("a third thread takes the GIL between a release and the woken waiter's turn: the"
+            + " waiter goes on waiting, in every interleaving")
+    void aWokenWaiterLooksAgain() {
+        ModelCheck.run(INTERLEAVINGS, () -> {
+            GlobalInterpreterLock gil = new GlobalInterpreterLock(GilTesting.AN_HOUR);
+            Inside inside = new Inside();
+            Runnable turn = inside.turn(gil, INTERVAL);
+            ModelCheck.inParallel(turn, turn, turn);
+            inside.check();
+        });
+    }
+
+    @Test
+    @Order(4)
+    @Tag("task:1")
+    @Points(1)
+    @Tag("rule:R1.2")
+    @DisplayName("a thread waits for the GIL while another holds it 10 ms, with a switch"
+            + " interval of an hour: it sleeps until the release wakes it, and none of its"
+            + " waits runs out, in every interleaving")
+    void aWaiterSleepsUntilItIsWoken() {
+        ModelCheck.run(FEW_INTERLEAVINGS, () -> {
+            GlobalInterpreterLock gil = new GlobalInterpreterLock(GilTesting.AN_HOUR);
+            int[] ranOut = {-1};
+            long[] tookAt = {-1};
+            // The checker may also let time run on to the end of a woken waiter's hour, as a
+            // wait's time may run out just as it is woken; such a run proves nothing here.
+            ModelCheck.inParallel(unchecked(() -> {
+                gil.acquire();
+                ModelCheck.sleep(Duration.ofMillis(10));
+                gil.release();
+            }), unchecked(() -> {
+                long start = ModelCheck.now();
+                gil.acquire();
+                tookAt[0] = ModelCheck.now() - start;
+                ranOut[0] = ModelCheck.timeoutsRanOut();
+                gil.release();
+            }));
+            boolean hourPassed = tookAt[0] >= GilTesting.AN_HOUR.toNanos();
+            Verdict.check(ranOut[0] == 0 || hourPassed, "the waiter to sleep until the release"
+                    + " wakes it: with a switch interval of an hour, no wait of its runs out in"
+                    + " 10 ms",
+                    ranOut[0] + " of its timed waits or sleeps ran out while it waited",
+                    "acquire() polls: it waits a moment, looks whether the GIL is free, and"
+                    + " waits again; wait until a release wakes you (await a Condition, or"
+                    + " wait() on a monitor), for at most one switch interval at a time", null);
+        });
+    }
+
+    /** Counts the threads between their acquire() and their release(). */
+    private static final class Inside {
+
+        private int now;
+        private int most;
+
+        /**
+         * A turn: take the GIL, hold it for a time on the checker's clock, release it. A
+         * release that is refused is left to the count to explain: it comes from a waiter that
+         * took the GIL from under the holder.
+         */
+        Runnable turn(GlobalInterpreterLock gil, Duration hold) {
+            return unchecked(() -> {
+                gil.acquire();
+                now++;
+                most = Math.max(most, now);
+                ModelCheck.sleep(hold);
+                most = Math.max(most, now);
+                now--;
+                refused(gil::release);
+            });
+        }
+
+        void check() {
+            Verdict.check(most <= 1, "one thread at a time between acquire() and release()",
+                    most + " threads held the GIL at the same time", "a waiter took the GIL"
+                    + " after one wait without looking again: a wait ends when its time runs"
+                    + " out, on a wake-up that another thread beat it to, or for no reason at"
+                    + " all; wait in a loop (while, not if) until the GIL is free", null);
+        }
+    }
+
+    @Test
+    @Order(6)
     @Tag("task:2")
     @Points(2)
     @Tag("rule:R2.1")
@@ -123,7 +227,7 @@ class ModelCheckedGilHiddenTests {
     }
 
     @Test
-    @Order(5)
+    @Order(8)
     @Tag("task:2")
     @Points(1)
     @Tag("rule:R2.1")
@@ -163,7 +267,7 @@ class ModelCheckedGilHiddenTests {
     }
 
     @Test
-    @Order(2)
+    @Order(5)
     @Tag("task:2")
     @Points(1)
     @Tag("rule:R2.1")
@@ -217,7 +321,7 @@ class ModelCheckedGilHiddenTests {
     }
 
     @Test
-    @Order(6)
+    @Order(9)
     @Tag("task:2")
     @Points(1)
     @Tag("rule:R2.6")
@@ -364,7 +468,7 @@ class ModelCheckedGilHiddenTests {
     }
 
     @Test
-    @Order(4)
+    @Order(7)
     @Tag("task:2")
     @Points(1)
     @Tag("rule:R2.8")

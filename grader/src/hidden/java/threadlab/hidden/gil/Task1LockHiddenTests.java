@@ -35,8 +35,9 @@ class Task1LockHiddenTests {
 
     @Test
     @Tag("rule:R1.1")
+    @Tag("needs:R1.1")
     @Order(1)
-    @Points(3)
+    @Points(1)
     @DisplayName("two threads never hold the GIL at once, with 4 threads contending")
     void mutualExclusionUnderContention() throws Exception {
         GlobalInterpreterLock gil = new GlobalInterpreterLock(AN_HOUR);
@@ -200,8 +201,9 @@ class Task1LockHiddenTests {
 
     @Test
     @Tag("rule:R1.2")
+    @Tag("needs:R1.2")
     @Order(4)
-    @Points(2)
+    @Points(1)
     @DisplayName("a thread that waits for the GIL sleeps; it does not spin")
     void waitersDoNotSpin() throws Exception {
         GlobalInterpreterLock gil = new GlobalInterpreterLock(AN_HOUR);

@@ -28,6 +28,7 @@ import threadlab.gil.Program;
 import threadlab.gil.Step;
 import threadlab.grader.api.Points;
 import threadlab.hidden.support.Caller;
+import threadlab.hidden.support.ModelCheck;
 import threadlab.hidden.support.Stillness;
 import threadlab.hidden.support.Verdict;
 
@@ -141,14 +142,72 @@ class Task4InterpreterHiddenTests {
      * {@value GilTesting#IGNORED_REQUESTS} steps in a row with a drop request pending, and at the
      * latest after {@link GilTesting#PATIENCE}: steps, not milliseconds, decide the grade.
      */
+    /**
+     * The same rule with time under the model checker's control: a program of six steps, each
+     * half a switch interval long, and a thread that asks for the GIL meanwhile. In every
+     * interleaving with up to two thread switches, the waiter must get the GIL before the
+     * program's last step. An interpreter that lets go of the GIL and takes it straight back,
+     * instead of calling dropIfRequested(), keeps it in the interleavings where it goes on at
+     * once, so it fails every time, not when the waiter happens to lose the race.
+     */
+    @Test
+    @Tag("rule:R4.2")
+    @Tag("needs:R1.1")
+    @Tag("needs:R1.3")
+    @Tag("needs:R2.6")
+    @Order(3)
+    @Points(1)
+    @DisplayName("a thread asks for the GIL while another runs a program of six steps, each half"
+            + " a switch interval long: it gets the GIL before the last step, in every"
+            + " interleaving (model-checked)")
+    void theInterpreterDropsBetweenStepsInEveryInterleaving() {
+        Duration interval = Duration.ofMillis(2);
+        int steps = 6;
+        ModelCheck.run(ModelCheckedGilHiddenTests.INTERLEAVINGS, () -> {
+            GlobalInterpreterLock gil = new GlobalInterpreterLock(interval);
+            Interpreter interpreter = new Interpreter(gil);
+            int[] ran = {0};
+            int[] waiterCameAfter = {-1};
+            Step step = () -> {
+                ran[0]++;
+                ModelCheck.sleep(interval.dividedBy(2));
+            };
+            ModelCheck.inParallel(() -> {
+                try {
+                    interpreter.run(Program.repeat(steps, step));
+                } catch (RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }, () -> {
+                try {
+                    gil.acquire();
+                    waiterCameAfter[0] = ran[0];
+                    gil.release();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            Verdict.check(waiterCameAfter[0] < steps, "the waiter to get the GIL before the last"
+                    + " of the " + steps + " steps (switch interval " + interval.toMillis()
+                    + " ms, each step " + interval.toMillis() / 2.0 + " ms)", "it got the GIL"
+                    + " only after all " + steps + " steps had run", "run() did not drop the"
+                    + " GIL on a waiter's request between two steps, or took it straight back:"
+                    + " call gil.dropIfRequested() before each step, which lets the waiter have"
+                    + " the GIL before it takes it back", null);
+        });
+    }
+
     @Test
     @Tag("rule:R1.6")
     @Tag("rule:R4.2")
     @Tag("needs:R1.1")
     @Tag("needs:R1.3")
     @Tag("needs:R2.6")
-    @Order(3)
-    @Points(2)
+    @Tag("needs:R4.2")
+    @Order(4)
+    @Points(1)
     @DisplayName("a waiting thread gets a turn while another runs a long program: the"
             + " interpreter checks for a drop request between steps")
     void theInterpreterHonoursDropRequests() throws Exception {
@@ -204,7 +263,7 @@ class Task4InterpreterHiddenTests {
 
     @Test
     @Tag("rule:R4.1")
-    @Order(4)
+    @Order(5)
     @Points(1)
     @DisplayName("run() runs each step once, in order, on the calling thread")
     void runsEachStepOnceInOrder() throws Exception {
@@ -239,7 +298,7 @@ class Task4InterpreterHiddenTests {
     @Tag("rule:R4.1")
     @Tag("needs:R1.1")
     @Tag("needs:R1.3")
-    @Order(5)
+    @Order(6)
     @Points(2)
     @DisplayName("run() holds the GIL from the first step to the last: with a switch interval of"
             + " an hour, a thread waiting for the GIL is not woken between two steps")

@@ -74,6 +74,16 @@ public final class ModelCheck {
     }
 
     /**
+     * How many of the calling thread's timed waits and sleeps ran out so far in this
+     * interleaving: a wait that a wake-up ended does not count. Outside a model check, 0.
+     *
+     * @return the count
+     */
+    public static int timeoutsRanOut() {
+        return ModelChecker.timeoutsRanOut();
+    }
+
+    /**
      * Sleeps on the model checker's clock, to let time pass in a scenario at a chosen point: the
      * clock moves to the sleep's end once no thread can go on before it.
      *

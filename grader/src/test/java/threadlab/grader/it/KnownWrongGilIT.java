@@ -255,7 +255,55 @@ class KnownWrongGilIT {
                         .fails("a holder releases the GIL and takes it straight back while a"
                                 + " thread waits: the waiter's wake-up is no interval run out,"
                                 + " and it asks for a drop only after a whole interval, in every"
-                                + " interleaving", "a wake-up is no interval run out"));
+                                + " interleaving", "a wake-up is no interval run out"),
+                BankVariant.wrongEdit(GIL, "wrong-woken-waiter-takes-it-without-looking", LOCK,
+                        "            while (holder != null) {",
+                        "            if (holder != null) {")
+                        .fails("a thread waits for the GIL while another holds it longer than a"
+                                + " switch interval", "wait in a loop (while, not if)")
+                        .fails("a third thread takes the GIL between a release and the woken"
+                                + " waiter's turn", "wait in a loop (while, not if)"),
+                BankVariant.wrongEdit(GIL, "wrong-waiter-polls-with-short-waits", LOCK,
+                        lines("                boolean timedOut ="
+                                + " released.awaitNanos(intervalNanos) <= 0;"),
+                        lines("                // Look again every 50 us until an interval has"
+                                        + " passed.",
+                                "                long waited = 0;",
+                                "                while (holder != null && waited < intervalNanos)"
+                                        + " {",
+                                "                    released.awaitNanos(50_000);",
+                                "                    waited += 50_000;",
+                                "                }",
+                                "                boolean timedOut = waited >= intervalNanos;"))
+                        .fails("a thread waits for the GIL while another holds it 10 ms",
+                                "acquire() polls"),
+                BankVariant.wrongEdit(GIL, "wrong-waiter-polls-with-sleeps", LOCK,
+                        lines("                boolean timedOut ="
+                                + " released.awaitNanos(intervalNanos) <= 0;"),
+                        lines("                // Let go of the lock and look again every"
+                                        + " millisecond.",
+                                "                long waited = 0;",
+                                "                while (holder != null && waited < intervalNanos)"
+                                        + " {",
+                                "                    mutex.unlock();",
+                                "                    try {",
+                                "                        Thread.sleep(1);",
+                                "                    } finally {",
+                                "                        mutex.lock();",
+                                "                    }",
+                                "                    waited += 1_000_000;",
+                                "                }",
+                                "                boolean timedOut = waited >= intervalNanos;"))
+                        .fails("a thread waits for the GIL while another holds it 10 ms",
+                                "acquire() polls"),
+                BankVariant.wrongEdit(GIL, "wrong-interpreter-lets-go-and-takes-it-back",
+                        "Interpreter.java", "                gil.dropIfRequested();",
+                        lines("                if (gil.dropRequested()) {",
+                                "                    gil.release();",
+                                "                    gil.acquire();",
+                                "                }"))
+                        .fails("a thread asks for the GIL while another runs a program of six"
+                                + " steps", "did not drop the GIL on a waiter's request"));
     }
 
     static Stream<BankVariant> correct() {

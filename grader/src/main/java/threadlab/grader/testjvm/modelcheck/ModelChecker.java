@@ -183,6 +183,17 @@ public final class ModelChecker {
     }
 
     /**
+     * How many of the calling thread's timed waits and sleeps ran out in this run: on a
+     * scenario's thread within a model check, a count that no clock decides; elsewhere 0.
+     *
+     * @return the count
+     */
+    public static int timeoutsRanOut() {
+        ManagedThread me = Hooks.managed();
+        return me == null ? 0 : me.timeoutsRanOut;
+    }
+
+    /**
      * Sleeps, for a scenario's own timing: on a scenario's thread within a model check, a wait
      * that only its time ends, so that the run's clock moves to its end once no thread can go on
      * before it; elsewhere a real sleep.
