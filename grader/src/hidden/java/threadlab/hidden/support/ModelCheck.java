@@ -4,6 +4,7 @@ import java.time.Duration;
 import threadlab.grader.api.VerdictError;
 import threadlab.grader.protocol.Verdict;
 import threadlab.grader.testjvm.StudentExceptions;
+import threadlab.grader.testjvm.modelcheck.HoldBack;
 import threadlab.grader.testjvm.modelcheck.ModelChecker;
 
 /**
@@ -71,6 +72,20 @@ public final class ModelCheck {
      */
     public static long now() {
         return ModelChecker.now();
+    }
+
+    /**
+     * Runs a body on the calling thread while every other thread that reaches the submission's
+     * code waits there, at its first step, until the body returns. What the calling thread reads
+     * right after it started a thread is then the same on every run: the new thread has not run
+     * a line of the submission yet. Should the calling thread wait 50 ms in a row (for a new
+     * thread, say), the held threads go on, so a design that makes it wait is slowed, never
+     * stopped.
+     *
+     * @param body what the calling thread does alone
+     */
+    public static void alone(Runnable body) {
+        HoldBack.alone(body);
     }
 
     /**

@@ -16,10 +16,11 @@ public final class Hooks {
 
     /**
      * The running thread if it is a scenario's, else {@code null}. A thread of a run that was
-     * given up ends here.
+     * given up ends here; any other thread waits here while {@link HoldBack} holds it.
      */
     static ManagedThread managed() {
         if (!(Thread.currentThread() instanceof ManagedThread thread)) {
+            HoldBack.pass();
             return null;
         }
         if (thread.run.aborted()) {
