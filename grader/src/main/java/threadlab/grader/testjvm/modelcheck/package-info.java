@@ -67,6 +67,20 @@
  * {@code AtomicIntegerFieldUpdater}) are explored as what they are: a read, the function, and a
  * compare-and-set that may fail and run the function again.
  *
+ * <p>Counting, not timing:
+ * {@link threadlab.grader.testjvm.modelcheck.ModelChecker#timeoutsRanOut} says how many of a
+ * thread's timed waits ran out in the run, so a rule such as "a waiter sleeps until it is woken"
+ * is checked by a count (a poller's short waits run out; a sleeper's hour-long
+ * wait does not) rather than by the CPU time a real thread used, which depends on free cores.
+ *
+ * <p>Outside a model check, {@link threadlab.grader.testjvm.modelcheck.HoldBack} makes one
+ * ordering certain that real threads leave to chance: while one thread runs a body, every other
+ * thread waits at its next hook in the exercise's code. A test reads what {@code start()} left
+ * behind before the new thread has run a line of the student's code, so a mark that the new
+ * thread sets itself shows on every run. The hold ends when the body returns, or when the holding
+ * thread has waited 50 ms in a row (it may be waiting for a held thread), so it can slow a
+ * design, never stop it.
+ *
  * <h2>Cost</h2>
  * <p>A check is a few hundred runs, and a run was two new threads: starting and ending a thread
  * took 0.6 to 1.2 ms on a 2-core virtual machine, most of a run. Each thread now serves one run
