@@ -65,8 +65,9 @@ class Task2IntervalHiddenTests {
 
     @Test
     @Tag("rule:R2.1")
+    @Tag("needs:R2.1")
     @Order(1)
-    @Points(2)
+    @Points(1)
     @DisplayName("with a switch interval of 200 us, a waiter asks for a drop and sleeps between"
             + " its tries, at most once an interval: the interval is not rounded to 0")
     void subMillisecondInterval() throws Exception {

@@ -277,6 +277,11 @@ class KnownWrongGilIT {
                                 "                boolean timedOut = waited >= intervalNanos;"))
                         .fails("a thread waits for the GIL while another holds it 10 ms",
                                 "acquire() polls"),
+                BankVariant.wrongEdit(GIL, "wrong-waits-half-an-interval", LOCK,
+                        "released.awaitNanos(intervalNanos) <= 0;",
+                        "released.awaitNanos(intervalNanos / 2) <= 0;")
+                        .fails("each of its waits lasts a whole interval, never less",
+                                "shorter than the switch interval"),
                 BankVariant.wrongEdit(GIL, "wrong-waiter-polls-with-sleeps", LOCK,
                         lines("                boolean timedOut ="
                                 + " released.awaitNanos(intervalNanos) <= 0;"),
