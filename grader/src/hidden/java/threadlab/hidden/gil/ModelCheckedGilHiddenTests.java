@@ -46,7 +46,7 @@ class ModelCheckedGilHiddenTests {
     private static final Duration INTERVAL = Duration.ofMillis(5);
 
     /** A body whose checked exception fails the scenario with the exception as its cause. */
-    private static Runnable unchecked(Caller.Body body) {
+    static Runnable unchecked(Caller.Body body) {
         return () -> {
             try {
                 body.run();
@@ -143,28 +143,15 @@ class ModelCheckedGilHiddenTests {
     void aWaiterSleepsUntilItIsWoken() {
         Duration hold = Duration.ofMillis(10);
         ModelCheck.run(FEW_INTERLEAVINGS, () -> {
-            GlobalInterpreterLock gil = new GlobalInterpreterLock(GilTesting.AN_HOUR);
-            int[] ranOut = {-1};
-            long[] tookAt = {-1};
+            Waiter waiter = Waiter.beside(new GlobalInterpreterLock(GilTesting.AN_HOUR), hold);
             // The checker may also let time run on to the end of a waiter's wait while it could
             // go on, as a wait's time may run out just as it is woken: a run in which more time
             // passed than the holder held the GIL proves nothing here.
-            ModelCheck.inParallel(unchecked(() -> {
-                gil.acquire();
-                ModelCheck.sleep(hold);
-                gil.release();
-            }), unchecked(() -> {
-                long start = ModelCheck.now();
-                gil.acquire();
-                tookAt[0] = ModelCheck.now() - start;
-                ranOut[0] = ModelCheck.timeoutsRanOut();
-                gil.release();
-            }));
-            boolean timeRanOn = tookAt[0] > hold.toNanos();
-            Verdict.check(ranOut[0] == 0 || timeRanOn, "the waiter to sleep until the release"
-                    + " wakes it: with a switch interval of an hour, no wait of its runs out in"
-                    + " 10 ms",
-                    ranOut[0] + " of its timed waits or sleeps ran out while it waited",
+            boolean timeRanOn = waiter.waited > hold.toNanos();
+            Verdict.check(waiter.ranOut == 0 || timeRanOn, "the waiter to sleep until the"
+                    + " release wakes it: with a switch interval of an hour, no wait of its runs"
+                    + " out in 10 ms",
+                    waiter.ranOut + " of its timed waits or sleeps ran out while it waited",
                     "acquire() polls: it waits a moment, looks whether the GIL is free, and"
                     + " waits again; wait until a release wakes you (await a Condition, or"
                     + " wait() on a monitor), for at most one switch interval at a time", null);
@@ -182,30 +169,46 @@ class ModelCheckedGilHiddenTests {
     void aWaiterWaitsAWholeIntervalEachTime() {
         Duration interval = Duration.ofNanos(200_000);
         ModelCheck.run(FEW_INTERLEAVINGS, () -> {
-            GlobalInterpreterLock gil = new GlobalInterpreterLock(interval);
-            long[] waited = {-1};
-            int[] ranOut = {-1};
-            ModelCheck.inParallel(unchecked(() -> {
-                gil.acquire();
-                ModelCheck.sleep(Duration.ofMillis(1));
-                gil.release();
-            }), unchecked(() -> {
-                long start = ModelCheck.now();
-                gil.acquire();
-                waited[0] = ModelCheck.now() - start;
-                ranOut[0] = ModelCheck.timeoutsRanOut();
-                gil.release();
-            }));
+            Waiter waiter = Waiter.beside(new GlobalInterpreterLock(interval),
+                    Duration.ofMillis(1));
             // Each wait lasts an interval, so no more of them can run out than intervals
             // passed; one more for the wait that ran out as the release came.
-            long most = waited[0] / interval.toNanos() + 1;
-            Verdict.check(ranOut[0] <= most, "at most " + most + " waits of the waiter to run"
-                    + " out in the " + waited[0] / 1_000 + " us it waited: each wait lasts a"
-                    + " whole switch interval (200 us)", ranOut[0] + " of its waits ran out",
+            long most = waiter.waited / interval.toNanos() + 1;
+            Verdict.check(waiter.ranOut <= most, "at most " + most + " waits of the waiter to"
+                    + " run out in the " + waiter.waited / 1_000 + " us it waited: each wait"
+                    + " lasts a whole switch interval (200 us)", waiter.ranOut + " of its waits"
+                    + " ran out",
                     "each wait of acquire() is shorter than the switch interval, or it polls:"
                     + " wait the interval given to the constructor, in nanoseconds"
                     + " (awaitNanos, or wait(millis, nanos)), and no less", null);
         });
+    }
+
+    /**
+     * What a thread saw that waited for the GIL while another held it for a time on the
+     * checker's clock: how long it waited, and how many of its timed waits ran out meanwhile.
+     */
+    private static final class Waiter {
+
+        long waited = -1;
+        int ranOut = -1;
+
+        /** Runs the holder and the waiter in parallel, for use inside a scenario. */
+        static Waiter beside(GlobalInterpreterLock gil, Duration hold) {
+            Waiter seen = new Waiter();
+            ModelCheck.inParallel(unchecked(() -> {
+                gil.acquire();
+                ModelCheck.sleep(hold);
+                gil.release();
+            }), unchecked(() -> {
+                long start = ModelCheck.now();
+                gil.acquire();
+                seen.waited = ModelCheck.now() - start;
+                seen.ranOut = ModelCheck.timeoutsRanOut();
+                gil.release();
+            }));
+            return seen;
+        }
     }
 
     /** Counts the threads between their acquire() and their release(). */

@@ -172,23 +172,13 @@ class Task4InterpreterHiddenTests {
                 ran[0]++;
                 ModelCheck.sleep(interval.dividedBy(2));
             };
-            ModelCheck.inParallel(() -> {
-                try {
-                    interpreter.run(Program.repeat(steps, step));
-                } catch (RuntimeException e) {
-                    throw e;
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }, () -> {
-                try {
-                    gil.acquire();
-                    waiterCameAfter[0] = ran[0];
-                    gil.release();
-                } catch (InterruptedException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
+            ModelCheck.inParallel(ModelCheckedGilHiddenTests.unchecked(
+                    () -> interpreter.run(Program.repeat(steps, step))),
+                    ModelCheckedGilHiddenTests.unchecked(() -> {
+                        gil.acquire();
+                        waiterCameAfter[0] = ran[0];
+                        gil.release();
+                    }));
             Verdict.check(waiterCameAfter[0] < steps, "the waiter to get the GIL before the last"
                     + " of the " + steps + " steps (switch interval " + interval.toMillis()
                     + " ms, each step " + interval.toMillis() / 2.0 + " ms)", "it got the GIL"
