@@ -136,7 +136,8 @@ final class Blocking {
      * Waits for a signal, as {@code Condition.await()} does: lets go of the condition's lock
      * (every hold of it), waits, and takes the lock again.
      *
-     * @param nanos how long it may wait, or {@link #FOREVER}
+     * @param nanos how long it may wait, 0 if its time has run out already (it lets go of the
+     *     lock and takes it again, as the JDK does), or {@link #FOREVER}
      * @return whether it was signalled; {@code false} if its time ran out
      */
     boolean await(ManagedThread me, Condition condition, long nanos, String text) {
@@ -152,7 +153,7 @@ final class Blocking {
             lock.unlock();
         }
         released(me, lock, text + ": lets go of " + run.name(lock) + " and waits");
-        boolean timedOut = waitFor(me, condition, nanos, true);
+        boolean timedOut = nanos == 0 ? ranOutAtOnce(me) : waitFor(me, condition, nanos, true);
         take(me, lock, lock::tryLock, FOREVER, "takes " + run.name(lock) + " again ("
                 + why(me, timedOut, "signalled") + ")");
         for (int i = 1; i < count; i++) {
@@ -281,7 +282,21 @@ final class Blocking {
         run.log(me, text);
         if (nanos > 0) {
             waitFor(me, SLEEP, nanos, false);
+        } else {
+            ranOutAtOnce(me);
         }
+    }
+
+    /**
+     * A timed wait, park or sleep given no time: the JDK returns from it at once, its time run
+     * out. It counts as a wait that ran out, so a loop of such waits shows as one whose timeout
+     * is 0, not as a busy-wait on a field.
+     *
+     * @return {@code true}: its time ran out
+     */
+    boolean ranOutAtOnce(ManagedThread me) {
+        me.timeoutsRanOut++;
+        return true;
     }
 
     /**

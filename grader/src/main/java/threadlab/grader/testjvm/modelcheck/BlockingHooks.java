@@ -129,7 +129,7 @@ public final class BlockingHooks {
             return condition.awaitNanos(nanos);
         }
         long deadline = me.run.now() + nanos;
-        boolean signalled = nanos > 0 && blocking(me).await(me, condition, nanos, call + "("
+        boolean signalled = blocking(me).await(me, condition, Math.max(0, nanos), call + "("
                 + nanos + ")");
         return signalled ? Math.max(1, deadline - me.run.now()) : Math.min(0,
                 deadline - me.run.now());
@@ -151,7 +151,7 @@ public final class BlockingHooks {
             return condition.awaitUntil(deadline);
         }
         long nanos = TimeUnit.MILLISECONDS.toNanos(deadline.getTime() - currentTimeMillis(call));
-        return nanos > 0 && blocking(me).await(me, condition, nanos, call + "(a date)");
+        return blocking(me).await(me, condition, Math.max(0, nanos), call + "(a date)");
     }
 
     /**
@@ -556,6 +556,8 @@ public final class BlockingHooks {
             LockSupport.parkNanos(blocker, nanos);
         } else if (nanos > 0) {
             blocking(me).park(me, nanos, call + "(" + nanos + ")");
+        } else {
+            blocking(me).ranOutAtOnce(me);
         }
     }
 
@@ -584,6 +586,8 @@ public final class BlockingHooks {
             long nanos = TimeUnit.MILLISECONDS.toNanos(deadline - currentTimeMillis(call));
             if (nanos > 0) {
                 blocking(me).park(me, nanos, call + "()");
+            } else {
+                blocking(me).ranOutAtOnce(me);
             }
         }
     }
@@ -658,6 +662,8 @@ public final class BlockingHooks {
         } else if (timeout > 0) {
             blocking(me).monitorWait(me, monitor, unit.toNanos(timeout), call + "(" + timeout
                     + ")");
+        } else {
+            blocking(me).ranOutAtOnce(me);
         }
     }
 

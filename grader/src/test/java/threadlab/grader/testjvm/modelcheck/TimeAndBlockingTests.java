@@ -95,6 +95,43 @@ class TimeAndBlockingTests {
     }
 
     @Test
+    @DisplayName("returns from a Condition's await with no time at once, its time run out, as"
+            + " the JDK does: no wait for a signal that never comes")
+    void awaitWithNoTimeRunsOutAtOnce() {
+        for (String how : new String[] {"awaitNoTime", "awaitNanosNoTime"}) {
+            Set<Boolean> seen = new TreeSet<>();
+            int[] ranOut = new int[1];
+            ModelChecker.Outcome outcome = ModelChecker.check(100, () -> {
+                Object waits = Fixtures.make("TimedWaits");
+                ModelChecker.inParallel(() -> {
+                    seen.add((Boolean) Fixtures.call(waits, how));
+                    ranOut[0] = ModelChecker.timeoutsRanOut();
+                }, () -> { });
+            });
+
+            assertThat(outcome.failure()).as(how).isEmpty();
+            assertThat(seen).as(how).containsExactly(false);
+            assertThat(ranOut[0]).as(how).isEqualTo(1);
+        }
+    }
+
+    @Test
+    @DisplayName("reports a loop of waits with no time as a timed wait whose timeout is 0, not"
+            + " as a wait for ever or a plain busy-wait")
+    void aLoopOfWaitsWithNoTime() {
+        ModelChecker.Outcome outcome = ModelChecker.check(100, () -> {
+            Object waits = Fixtures.make("TimedWaits");
+            ModelChecker.inParallel(() -> Fixtures.call(waits, "pollWithWaitsOfNoTime"),
+                    () -> { });
+        });
+
+        assertThat(outcome.failure()).isPresent();
+        assertThat(outcome.failure().get().thrown().getMessage())
+                .contains("the timeout of its timed wait ran out")
+                .contains(Run.TIMED_ENDLESS_CAUSE);
+    }
+
+    @Test
     @DisplayName("reports a wait that nothing can end as a deadlock, with who waits on what")
     void waitForever() {
         ModelChecker.Outcome outcome = ModelChecker.check(100, () -> {
