@@ -42,6 +42,7 @@ final class Html {
             margin:6px 0}
             dl.verdict dt{font-weight:600;color:#5b6475}dl.verdict dd{margin:0;\
             white-space:pre-wrap;overflow-wrap:anywhere}
+            p.verdict{white-space:pre-wrap;overflow-wrap:anywhere}
             a{color:#2451a6}
             """;
 

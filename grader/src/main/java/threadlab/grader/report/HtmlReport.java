@@ -58,8 +58,16 @@ public final class HtmlReport {
             b.append("<h2>").append(Html.escape(module.module().folder())).append(": ")
                     .append(module.score()).append(" / ").append(module.maxScore())
                     .append(" points</h2>");
+            boolean ran = module.notRun().isEmpty();
+            if (!ran) {
+                // Said once for the module, not again under each of its tests.
+                b.append("<div class=\"card test failed not-run\"><p><strong>")
+                        .append(Html.escape(TextReport.notRunHeading(module)))
+                        .append("</strong></p><p class=\"verdict not-run\">")
+                        .append(Html.escape(module.notRun())).append("</p></div>");
+            }
             for (TestResult test : module.tests()) {
-                test(b, test);
+                test(b, test, ran);
             }
         }
         reproduce(b, report, run);
@@ -67,13 +75,17 @@ public final class HtmlReport {
                 + report.maxScore(), b.toString());
     }
 
-    private static void test(StringBuilder b, TestResult test) {
+    private static void test(StringBuilder b, TestResult test, boolean ran) {
         b.append("<div class=\"card test ").append(test.passed() ? "passed" : "failed")
                 .append("\"><span class=\"badge ").append(test.passed() ? "pass\">PASS"
                         : "fail\">FAIL").append("</span> <strong>")
                 .append(test.score()).append('/').append(test.test().points())
                 .append("</strong> ").append(Html.escape(test.test().fullName()))
                 .append(" <span class=\"muted\">(").append(test.millis()).append(" ms)</span>");
+        if (!ran) {
+            b.append("</div>");
+            return;
+        }
         for (String rule : test.failedRules()) {
             b.append("<p class=\"rule\">").append(Html.escape(rule)).append("</p>");
         }

@@ -27,11 +27,17 @@ public final class TextReport {
             out.append('\n').append(module.module().folder()).append(": ")
                     .append(module.score()).append(" / ").append(module.maxScore())
                     .append(" points\n");
+            boolean ran = module.notRun().isEmpty();
+            if (!ran) {
+                // Said once for the module, not again under each of its tests.
+                out.append("  ").append(notRunHeading(module)).append('\n')
+                        .append(indent(module.notRun(), "    ")).append('\n');
+            }
             for (TestResult test : module.tests()) {
                 out.append(String.format(Locale.ROOT, "  %s %2d/%-2d %s%n",
                         test.passed() ? "PASS" : "FAIL", test.score(), test.test().points(),
                         test.test().fullName()));
-                if (!test.passed()) {
+                if (!test.passed() && ran) {
                     test.failedRules().forEach(rule -> out.append(INDENT).append(rule)
                             .append('\n'));
                     out.append(indent(test.feedback())).append('\n');
@@ -71,7 +77,22 @@ public final class TextReport {
                 + first.feedback().lines().findFirst().orElse("");
     }
 
+    /**
+     * The heading of a module none of whose tests ran.
+     *
+     * @param module the module
+     * @return "None of its N tests ran:"
+     */
+    static String notRunHeading(ModuleResult module) {
+        int count = module.tests().size();
+        return count == 1 ? "Its one test did not run:" : "None of its " + count + " tests ran:";
+    }
+
     private static String indent(String text) {
-        return text.lines().map(line -> INDENT + line).collect(Collectors.joining("\n"));
+        return indent(text, INDENT);
+    }
+
+    private static String indent(String text, String by) {
+        return text.lines().map(line -> by + line).collect(Collectors.joining("\n"));
     }
 }

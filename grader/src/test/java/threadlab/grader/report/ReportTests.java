@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -166,6 +167,30 @@ class ReportTests {
                 .contains("FAIL  0/3  Task 1: fails\n        Expected: a\n        But: b")
                 .contains("Total: 2 / 5 points (1 of 2 tests passed)")
                 .contains("Next step: module-03-threads, \"Task 1: fails\": Expected: a");
+    }
+
+    @Test
+    @DisplayName("a module that could not be tested says why once, above its tests, in the text"
+            + " and the HTML report")
+    void aModuleNotRunSaysWhyOnce() {
+        String why = "No Java sources were found in module-03-threads/src/main/java.";
+        Verdict notRun = Verdict.of(Kind.NOT_RUN, why);
+        GradeReport report = new GradeReport(new Submission("alice", Path.of("/tmp/alice")),
+                List.of(new ModuleResult(Course.THREADS, List.of(result("a", 1, false, notRun),
+                        result("b", 2, false, notRun), result("c", 1, false, notRun)), why)),
+                "1.0", "17.0.15", Limits.DEFAULT, 1234);
+
+        String text = TextReport.render(report);
+        String html = HtmlReport.render(report, RunInfo.here("1.0", 1, Limits.DEFAULT,
+                List.of(), "off", "off", "2026-01-01T00:00:00Z", 1), null);
+
+        assertThat(text).contains("module-03-threads: 0 / 4 points\n  None of its 3 tests ran:\n"
+                + "    " + why + "\n  FAIL  0/1  Task 1: a\n  FAIL  0/2  Task 1: b\n");
+        // Once for the module, and once more as the next step.
+        assertThat(text.split(Pattern.quote(why), -1)).hasSize(3);
+        assertThat(text).contains("Next step: module-03-threads, \"Task 1: a\": " + why);
+        assertThat(html).contains("None of its 3 tests ran:").contains("Task 1: c");
+        assertThat(html.split(Pattern.quote(why), -1)).hasSize(3);
     }
 
     @Test
