@@ -212,7 +212,7 @@ class HostileSubmissionsIT {
 
         Graded student = caught.student(OVERWRITE);
         assertThat(student.score()).isZero();
-        assertThat(student.test("Task 1, the sleeper: prints").get("output").asText())
+        assertThat(student.firstTestOf("Task 1, the sleeper: prints").get("output").asText())
                 .contains("Not graded").contains("own working folder");
         assertThat(caught.printed().exitCode()).isEqualTo(1);
         assertThat(caught.printed().stdout()).contains("Problem: overwrite-hidden-tests's code"

@@ -282,19 +282,48 @@ public final class GraderProcess {
         }
 
         /**
-         * The test whose name contains a fragment.
+         * The one test whose name contains a fragment. A fragment that more tests contain is an
+         * error, not the first of them: a hidden test added later must not take over what an
+         * assertion checks.
          *
-         * @param nameFragment part of the test's name
+         * @param nameFragment part of the test's name, found in no other
          * @return the test's JSON entry
          */
         public JsonNode test(String nameFragment) {
+            List<JsonNode> named = named(nameFragment);
+            if (named.size() != 1) {
+                throw new AssertionError((named.isEmpty() ? "no test" : named.size() + " tests")
+                        + " named like \"" + nameFragment + "\"; use a part of one test's name"
+                        + " only. The tests: " + (named.isEmpty() ? results.get("tests")
+                        : named.stream().map(t -> t.get("name").asText()).toList()));
+            }
+            return named.get(0);
+        }
+
+        /**
+         * The first of the tests whose names contain a fragment, for a failure that every test
+         * of a group shares (a module that could not be compiled, say).
+         *
+         * @param group part of the names of the tests, a task's title
+         * @return the first test's JSON entry
+         */
+        public JsonNode firstTestOf(String group) {
+            List<JsonNode> named = named(group);
+            if (named.isEmpty()) {
+                throw new AssertionError("no test named like \"" + group + "\" in "
+                        + results.get("tests"));
+            }
+            return named.get(0);
+        }
+
+        private List<JsonNode> named(String fragment) {
+            List<JsonNode> named = new ArrayList<>();
             for (JsonNode test : results.get("tests")) {
-                if (test.get("name").asText().contains(nameFragment)) {
-                    return test;
+                if (test.get("name").asText().contains(fragment)) {
+                    named.add(test);
                 }
             }
-            throw new AssertionError("no test named like \"" + nameFragment + "\" in "
-                    + results.get("tests"));
+            return named;
         }
     }
 }
