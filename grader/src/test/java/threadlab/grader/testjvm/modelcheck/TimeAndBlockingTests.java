@@ -119,14 +119,7 @@ class TimeAndBlockingTests {
     @DisplayName("reports a loop of waits with no time as a timed wait whose timeout is 0, not"
             + " as a wait for ever or a plain busy-wait")
     void aLoopOfWaitsWithNoTime() {
-        ModelChecker.Outcome outcome = ModelChecker.check(100, () -> {
-            Object waits = Fixtures.make("TimedWaits");
-            ModelChecker.inParallel(() -> Fixtures.call(waits, "pollWithWaitsOfNoTime"),
-                    () -> { });
-        });
-
-        assertThat(outcome.failure()).isPresent();
-        assertThat(outcome.failure().get().thrown().getMessage())
+        assertThat(failureBesideNothing("pollWithWaitsOfNoTime"))
                 .contains("the timeout of its timed wait ran out")
                 .contains(Run.TIMED_ENDLESS_CAUSE);
     }
@@ -134,14 +127,18 @@ class TimeAndBlockingTests {
     @Test
     @DisplayName("reports a wait that nothing can end as a deadlock, with who waits on what")
     void waitForever() {
+        assertThat(failureBesideNothing("awaitForever"))
+                .contains("The threads deadlocked: Thread 1 waits on ConditionObject#1");
+    }
+
+    /** What the checker reports of a fixture's method run beside a thread that does nothing. */
+    private static String failureBesideNothing(String method) {
         ModelChecker.Outcome outcome = ModelChecker.check(100, () -> {
             Object waits = Fixtures.make("TimedWaits");
-            ModelChecker.inParallel(() -> Fixtures.call(waits, "awaitForever"), () -> { });
+            ModelChecker.inParallel(() -> Fixtures.call(waits, method), () -> { });
         });
-
-        assertThat(outcome.failure()).isPresent();
-        assertThat(outcome.failure().get().thrown().getMessage())
-                .contains("The threads deadlocked: Thread 1 waits on ConditionObject#1");
+        assertThat(outcome.failure()).as(method).isPresent();
+        return outcome.failure().get().thrown().getMessage();
     }
 
     @Test
