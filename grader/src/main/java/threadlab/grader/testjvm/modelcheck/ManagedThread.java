@@ -70,6 +70,12 @@ final class ManagedThread extends Thread {
     int steps;
     /** How many of its timed waits ran out in this run. */
     int timeoutsRanOut;
+    /**
+     * How many of its timed waits, parks and sleeps were given no time, and so returned at once:
+     * counted apart from {@link #timeoutsRanOut}, which the tests judge, and used only to name
+     * the cause of a loop.
+     */
+    int waitsOfNoTime;
 
     private ManagedThread(int index) {
         super(name(index));
@@ -131,6 +137,7 @@ final class ManagedThread extends Thread {
         calls.clear();
         steps = 0;
         timeoutsRanOut = 0;
+        waitsOfNoTime = 0;
         setName(name(index));
         setPriority(NORM_PRIORITY);
         setUncaughtExceptionHandler(null);

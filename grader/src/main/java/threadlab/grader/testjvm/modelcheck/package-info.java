@@ -73,9 +73,10 @@
  * is checked by a count (a poller's short waits run out; a sleeper's hour-long
  * wait does not) rather than by the CPU time a real thread used, which depends on free cores.
  * A timed wait, park or sleep given no time (a switch interval rounded down to 0 ms) returns at
- * once, as in the JDK, and counts as a wait that ran out; a {@code Condition}'s lets go of its
- * lock and takes it again on the way. So a loop of such waits is reported as waits whose timeout
- * is 0, not as a wait for ever or a poll of a field.
+ * once, as in the JDK (a {@code Condition}'s lets go of its lock and takes it again on the way).
+ * It is not among the waits that ran out, as a correct design may make such a call now and then,
+ * but a loop of such waits is reported as waits whose timeout is 0, not as a wait for ever or a
+ * poll of a field.
  *
  * <p>Outside a model check, {@link threadlab.grader.testjvm.modelcheck.HoldBack} makes one
  * ordering certain that real threads leave to chance: while one thread runs a body, every other
