@@ -65,6 +65,11 @@ class KnownWrongTimeIT {
                         GIL_FILE, "long intervalNanos = switchInterval.toNanos();",
                         "long intervalNanos = switchInterval.toMillis() * 1_000_000;",
                         "each of its waits lasts a whole interval", "its timeout is 0"),
+                new Variant("wrong-interval-rounded-down-awaits-no-time", GIL, null, GIL_FILE,
+                        "released.awaitNanos(intervalNanos) <= 0;",
+                        "!released.await(switchInterval.toMillis(),"
+                                + " java.util.concurrent.TimeUnit.MILLISECONDS);",
+                        "each of its waits lasts a whole interval", "its timeout is 0"),
                 new Variant("wrong-remaining-wait-rounded-down-waits-forever", GIL,
                         "correct-synchronized-notifyall", GIL_FILE,
                         "wait(left / 1_000_000, (int) (left % 1_000_000));",
