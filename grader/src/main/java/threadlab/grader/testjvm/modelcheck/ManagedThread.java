@@ -77,6 +77,11 @@ final class ManagedThread extends Thread {
      */
     int waitsOfNoTime;
 
+    /** Its timed waits that ended by time, those given none included: to name a loop's cause. */
+    int timedOutInAll() {
+        return timeoutsRanOut + waitsOfNoTime;
+    }
+
     private ManagedThread(int index) {
         super(name(index));
         this.index = index;

@@ -286,7 +286,7 @@ final class Run {
         if (most == null || most.calls.isEmpty()) {
             return "";
         }
-        int ranOut = most.timeoutsRanOut + most.waitsOfNoTime;
+        int ranOut = most.timedOutInAll();
         return String.format(Locale.ROOT, ": %s took %,d of them in %s()%s", most.getName(),
                 most.steps, most.calls.peek(), ranOut == 0 ? ""
                 : String.format(Locale.ROOT, ", where the timeout of its timed wait ran out"
@@ -296,7 +296,7 @@ final class Run {
     /** The likely cause of a run that never ends, by what its looping thread did. */
     private String endlessCause() {
         boolean waits = threads.stream().max(Comparator.comparingInt(t -> t.steps))
-                .map(t -> t.timeoutsRanOut + t.waitsOfNoTime > 0).orElse(false);
+                .map(t -> t.timedOutInAll() > 0).orElse(false);
         return waits ? TIMED_ENDLESS_CAUSE : ENDLESS_CAUSE;
     }
 
