@@ -26,6 +26,8 @@ public final class ModelCheckedWarmUp {
 
     /** As many interleavings as module 1's visible tests try. */
     private static final int INTERLEAVINGS = 60;
+    /** Enough interleavings for the racy counter to lose an update. */
+    private static final int PRIMING = 10;
 
     private final AtomicInteger count = new AtomicInteger();
 
@@ -58,6 +60,21 @@ public final class ModelCheckedWarmUp {
     void racyCounterFails() {
         assertThatThrownBy(() -> Lincheck.runConcurrentTest(INTERLEAVINGS,
                 () -> twoThreads(false))).isInstanceOf(LincheckAssertionError.class);
+    }
+
+    /**
+     * Runs a passing check and one that fails, once, before the test JVM takes any save: Lincheck
+     * makes some of its static objects the first time it needs them (a thread object, an
+     * exception), and they keep the class loader of the code that ran then. Made in a save's
+     * tests, they would keep that save's classes, and the JVM could not test another save.
+     */
+    static void prime() {
+        Lincheck.runConcurrentTest(PRIMING, () -> twoThreads(true));
+        try {
+            Lincheck.runConcurrentTest(PRIMING, () -> twoThreads(false));
+        } catch (LincheckAssertionError e) {
+            // Expected: the racy counter loses an update.
+        }
     }
 
     private static void twoThreads(boolean safe) {

@@ -1,5 +1,6 @@
 package threadlab.watch;
 
+import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,7 +8,6 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
@@ -18,9 +18,9 @@ import java.util.stream.Stream;
 /**
  * A test JVM ({@link TestJvm}) started ahead of a save, for one module: the same {@code java} and
  * class path as the watch's, with the module's class folders in front, as Surefire puts them.
- * Those folders are empty "slots" until the save: then the module's build is copied into them,
- * and the job is sent. The JVM runs the tests once and ends; what it prints goes to the watch's
- * output.
+ * Those folders are empty "slots" until a save: then the module's build is copied into them, and
+ * the job is sent. The JVM runs the tests and says when it is done, then whether it waits for the
+ * next save or ends; what else it prints goes to the watch's output.
  */
 final class Spare implements AutoCloseable {
 
@@ -44,6 +44,9 @@ final class Spare implements AutoCloseable {
     private final Path dir;
     private final List<Path> slots;
     private final Thread pump;
+    /** What the JVM signalled: guarded by itself. */
+    private final Signals signals = new Signals();
+    private int jobs;
 
     private Spare(Process process, Path dir, List<Path> slots, PrintStream out) {
         this.process = process;
@@ -52,6 +55,47 @@ final class Spare implements AutoCloseable {
         this.pump = new Thread(() -> pump(process.getInputStream(), out), "test-jvm-output");
         pump.setDaemon(true);
         pump.start();
+    }
+
+    /** The signals read from the JVM's output, and whether the output ended. */
+    private static final class Signals {
+        private int done;
+        private boolean ready = true;
+        private boolean ended;
+
+        synchronized void said(String signal) {
+            if (signal.equals(TestJvm.DONE)) {
+                done++;
+            } else {
+                ready = true;
+            }
+            notifyAll();
+        }
+
+        synchronized void end() {
+            ended = true;
+            notifyAll();
+        }
+
+        /** Waits until the JVM takes a job, or ended; true when it takes one. */
+        synchronized boolean awaitReady() throws InterruptedException {
+            while (!ready && !ended) {
+                wait();
+            }
+            return ready && !ended;
+        }
+
+        synchronized void sent() {
+            ready = false;
+        }
+
+        /** Waits until the JVM said a job is done, or ended; true when it said so. */
+        synchronized boolean awaitDone(int job) throws InterruptedException {
+            while (done < job && !ended) {
+                wait();
+            }
+            return done >= job;
+        }
     }
 
     /**
@@ -85,6 +129,7 @@ final class Spare implements AutoCloseable {
         if (modelChecked) {
             command.add(TestJvm.MODEL_CHECKED);
         }
+        folders.forEach(f -> command.add(f.toString()));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         return new Spare(process, dir, List.copyOf(folders), out);
     }
@@ -113,26 +158,44 @@ final class Spare implements AutoCloseable {
     }
 
     /**
-     * Copies the module's build into the slots and sends the job.
+     * Waits until the JVM said whether it takes another job, after the last.
+     *
+     * @return true when it does; false when it ended
+     * @throws InterruptedException if interrupted while waiting
+     */
+    boolean awaitReady() throws InterruptedException {
+        return signals.awaitReady();
+    }
+
+    /**
+     * Copies the module's build into the slots, in place of the last save's, and sends the job.
      *
      * @param classFolders the run's class folders, one per slot, the tests' first
      * @param testClasses the test classes' names
      * @param task the task whose tests run, or empty for all
-     * @return false when the JVM ended before it could take the job
+     * @return false when the JVM ended, or said it takes no other job, before it took this one
      * @throws IOException if the build cannot be copied
+     * @throws InterruptedException if interrupted while waiting for the JVM
      */
     boolean send(List<Path> classFolders, List<String> testClasses, OptionalInt task)
-            throws IOException {
+            throws IOException, InterruptedException {
+        if (!signals.awaitReady()) {
+            return false;
+        }
         for (int i = 0; i < slots.size(); i++) {
+            empty(slots.get(i));
             copy(classFolders.get(i), slots.get(i));
         }
+        jobs++;
+        Files.deleteIfExists(results());
         List<String> job = new ArrayList<>(List.of(results().toString(),
                 task.isPresent() ? String.valueOf(task.getAsInt()) : ""));
         job.addAll(testClasses);
+        signals.sent();
         try {
             OutputStream in = process.getOutputStream();
             in.write((Fields.join(job) + "\n").getBytes(StandardCharsets.UTF_8));
-            in.close();
+            in.flush();
             return true;
         } catch (IOException e) {
             return false; // the pipe is closed: the JVM has ended
@@ -140,24 +203,19 @@ final class Spare implements AutoCloseable {
     }
 
     /**
-     * Waits for the JVM to end and reads how the tests ended.
+     * Waits for the JVM to say the job is done, or to end, and reads how the tests ended.
      *
      * @return the run and the outcomes, or an outcome that says the JVM ended too early
      * @throws IOException if the results cannot be read
      * @throws InterruptedException if interrupted while waiting
      */
     Result await() throws IOException, InterruptedException {
-        int exit = process.waitFor();
-        pump.join();
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(results(), StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            lines = List.of();
-        }
-        if (lines.isEmpty()) {
+        if (!signals.awaitDone(jobs)) {
+            int exit = process.waitFor();
+            pump.join();
             return new Result(null, List.of(ended(exit)));
         }
+        List<String> lines = Files.readAllLines(results(), StandardCharsets.UTF_8);
         List<Outcome> outcomes = new ArrayList<>();
         lines.subList(1, lines.size()).forEach(l -> outcomes.add(Outcome.ofLine(l)));
         return new Result(TestJvm.Run.ofLine(lines.get(0)), outcomes);
@@ -181,7 +239,16 @@ final class Spare implements AutoCloseable {
     }
 
     private Path results() {
-        return dir.resolve("results.txt");
+        return dir.resolve("results-" + jobs + ".txt");
+    }
+
+    /** Deletes what a slot holds, not the slot: the JVM's class path names it. */
+    private static void empty(Path slot) throws IOException {
+        try (Stream<Path> files = Files.list(slot)) {
+            for (Path p : files.toList()) {
+                Builds.delete(p);
+            }
+        }
     }
 
     private static void copy(Path from, Path to) throws IOException {
@@ -197,15 +264,47 @@ final class Spare implements AutoCloseable {
         }
     }
 
-    private static void pump(InputStream from, PrintStream to) {
+    /**
+     * Copies the JVM's output to the watch's, and takes the JVM's signals out of it: each begins
+     * and ends with a NUL, which printed text hardly holds; bytes that only looked like the start
+     * of one are copied as they came.
+     */
+    private void pump(InputStream from, PrintStream to) {
         byte[] buffer = new byte[8192];
+        ByteArrayOutputStream text = new ByteArrayOutputStream();
+        ByteArrayOutputStream held = new ByteArrayOutputStream();
         try (from) {
             for (int n = from.read(buffer); n >= 0; n = from.read(buffer)) {
-                to.write(buffer, 0, n);
+                for (int i = 0; i < n; i++) {
+                    byte b = buffer[i];
+                    if (held.size() == 0 && b != 0) {
+                        text.write(b);
+                        continue;
+                    }
+                    held.write(b);
+                    String signal = held.toString(StandardCharsets.UTF_8);
+                    if (signal.equals(TestJvm.DONE) || signal.equals(TestJvm.READY)) {
+                        text.writeTo(to);
+                        to.flush();
+                        text.reset();
+                        held.reset();
+                        signals.said(signal);
+                    } else if (!TestJvm.DONE.startsWith(signal)
+                            && !TestJvm.READY.startsWith(signal)) {
+                        held.writeTo(text);
+                        held.reset();
+                    }
+                }
+                text.writeTo(to);
                 to.flush();
+                text.reset();
             }
         } catch (IOException e) {
             // The JVM was stopped while its output was read: what it printed is shown.
+        } finally {
+            to.write(held.toByteArray(), 0, held.size());
+            to.flush();
+            signals.end();
         }
     }
 

@@ -11,10 +11,12 @@ import java.util.Map;
 import java.util.OptionalInt;
 
 /**
- * The test JVMs of the watched modules: one spare per module, started as soon as the module's
- * last run ended, so that it is warm by the next save. A save that finds its spare still warming
- * up sends it the job at once: the spare stops warming and runs the tests, which is sooner than a
- * new JVM would. A spare that ended (killed, or out of memory) is replaced by a new one.
+ * The test JVMs of the watched modules: one spare per module, warm by the next save. A test JVM
+ * that tested a save and left nothing behind stays, warm, for the next; one that ends after a
+ * save is replaced at once by a new one, which warms up while the student reads the verdict. A
+ * save that finds its spare still warming up sends it the job at once: the spare stops warming
+ * and runs the tests, which is sooner than a new JVM would. A spare that ended (killed, or out of
+ * memory) is replaced by a new one.
  */
 final class TestJvms implements AutoCloseable {
 
@@ -56,30 +58,49 @@ final class TestJvms implements AutoCloseable {
             spare = replace(spare, module, classFolders);
         }
         Spare.Result result;
+        boolean keep = false;
         try {
             if (!spare.send(classFolders, testClasses, task)) {
                 spare = replace(spare, module, classFolders);
                 spare.send(classFolders, testClasses, task);
             }
             result = spare.await();
+            keep = keepSpares && result.run() != null;
         } finally {
-            spare.close();
+            if (keep) {
+                spares.put(module.name(), spare);
+            } else {
+                spare.close();
+            }
         }
-        if (result.run() != null && result.run().warmAfter() != null) {
+        if (result.run() != null && result.run().saves() == 0
+                && result.run().warmAfter() != null) {
             warmAfter = result.run().warmAfter();
         }
         return result;
     }
 
     /**
-     * Starts the spare for a module's next run, when spares are kept: called after a verdict.
+     * Makes sure a module has a spare for its next run, when spares are kept: called after a
+     * verdict. The test JVM that ran it stays when it says it takes another save; otherwise a
+     * new one starts.
      *
      * @param module the module
      * @param classFolders the class folders of its runs
      * @throws IOException if the JVM cannot start
+     * @throws InterruptedException if interrupted while the last test JVM says whether it stays
      */
-    void prepare(Exercise module, List<Path> classFolders) throws IOException {
-        if (keepSpares && !spares.containsKey(module.name())) {
+    void prepare(Exercise module, List<Path> classFolders) throws IOException,
+            InterruptedException {
+        if (!keepSpares) {
+            return;
+        }
+        Spare spare = spares.get(module.name());
+        if (spare != null && !spare.awaitReady()) {
+            spares.remove(module.name()).close();
+            spare = null;
+        }
+        if (spare == null) {
             spares.put(module.name(), start(module, classFolders.size()));
         }
     }

@@ -57,8 +57,8 @@ final class Verdict {
 
     /**
      * What the verdict says of the test JVM: the processor time of compiling and of the tests,
-     * and, when the save came while the JVM still warmed up, that it did, and how long after a
-     * verdict the JVM is warm.
+     * and that the JVM tested the last save too, or, when the save came while a new JVM still
+     * warmed up, that it did, and how long after a verdict a new JVM is warm.
      *
      * @param compiling the processor time of compiling
      * @param run what the test JVM said of the run, or null if it ended before it said
@@ -69,7 +69,8 @@ final class Verdict {
         if (run == null) {
             return "";
         }
-        String cold = run.warmAfter() != null ? "" : "; the test JVM was still warming up"
+        String cold = run.saves() > 0 ? "; the test JVM of the last save"
+                : run.warmAfter() != null ? "" : "; the test JVM was still warming up"
                 + (warmAfter == null ? "" : String.format(Locale.ROOT, ", as it does for %.1f s"
                 + " after a verdict", seconds(warmAfter)));
         return String.format(Locale.ROOT, "; processor time: compiling %.2f s, testing %.2f s%s",

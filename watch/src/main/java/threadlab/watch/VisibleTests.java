@@ -39,18 +39,27 @@ final class VisibleTests {
     }
 
     /**
-     * Runs the tests.
+     * Runs the tests, as the class loader given loads them: the context class loader is that
+     * loader while they run, as it is Surefire's class loader in Maven.
      *
-     * @param testClasses the test classes' names, on this JVM's class path
+     * @param testClasses the test classes' names
      * @param task the task whose tests run, or empty for all
+     * @param loader the loader of the test classes, and of the classes they test
      * @return how each test ended, in the order they ran
      */
-    static List<Outcome> run(List<String> testClasses, OptionalInt task) {
+    static List<Outcome> run(List<String> testClasses, OptionalInt task, ClassLoader loader) {
         LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
-                .selectors(testClasses.stream().map(c -> selectClass(c)).toList());
+                .selectors(testClasses.stream().map(c -> selectClass(loader, c)).toList());
         task.ifPresent(n -> request.filters(TagFilter.includeTags("task:" + n)));
         Collector collector = new Collector();
-        LauncherFactory.create().execute(request.build(), collector);
+        Thread me = Thread.currentThread();
+        ClassLoader before = me.getContextClassLoader();
+        me.setContextClassLoader(loader);
+        try {
+            LauncherFactory.create().execute(request.build(), collector);
+        } finally {
+            me.setContextClassLoader(before);
+        }
         return collector.outcomes;
     }
 

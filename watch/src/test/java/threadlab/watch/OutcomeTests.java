@@ -31,13 +31,18 @@ class OutcomeTests {
     }
 
     @Test
-    @DisplayName("a run's line reads back, a JVM that was not warm included")
+    @DisplayName("a run's line reads back, a JVM that was not warm and one that tested saves"
+            + " before included")
     void aRunReadsBack() {
-        TestJvm.Run warm = new TestJvm.Run(2, Duration.ofMillis(4300), Duration.ofMillis(960),
+        TestJvm.Run warm = new TestJvm.Run(2, Duration.ofMillis(4300), 0, Duration.ofMillis(960),
                 Duration.ofMillis(1100));
-        TestJvm.Run cold = new TestJvm.Run(0, null, Duration.ofSeconds(4), Duration.ofSeconds(5));
+        TestJvm.Run cold = new TestJvm.Run(0, null, 0, Duration.ofSeconds(4),
+                Duration.ofSeconds(5));
+        TestJvm.Run reused = new TestJvm.Run(2, Duration.ofMillis(4300), 7,
+                Duration.ofMillis(700), Duration.ofMillis(800));
 
         assertThat(TestJvm.Run.ofLine(warm.line())).isEqualTo(warm);
         assertThat(TestJvm.Run.ofLine(cold.line())).isEqualTo(cold);
+        assertThat(TestJvm.Run.ofLine(reused.line())).isEqualTo(reused);
     }
 }

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -114,6 +115,41 @@ class WatchTests {
     }
 
     @Test
+    @DisplayName("one test JVM tests save after save, each with its own classes: a racy counter"
+            + " gets the same report as in a new JVM, a safe one passes, racy fails again")
+    void aTestJvmKeptForTheNextSaveForgetsTheLast() throws Exception {
+        Fixture.course(root, Fixture.RACY);
+        Lines lines = new Lines();
+        Thread watch = watching(lines);
+        try {
+            List<String> first = lines.nextBlock();
+            assertThat(last(first)).contains("task 1: not done.");
+            Fixture.write(root.resolve(Fixture.COUNTER), Fixture.SAFE);
+            assertThat(last(lines.nextBlock())).contains("task 1: done.")
+                    .contains("the test JVM of the last save");
+            Fixture.write(root.resolve(Fixture.COUNTER), Fixture.RACY);
+            List<String> again = lines.nextBlock();
+            assertThat(last(again)).contains("task 1: not done.")
+                    .contains("the test JVM of the last save");
+            // Lincheck's report, interleaving and all, word for word as the first JVM gave it.
+            assertThat(report(again)).isEqualTo(report(first))
+                    .anyMatch(l -> l.contains("at demo.CounterTests.lambda$twoThreads$0("));
+        } finally {
+            stop(watch);
+        }
+    }
+
+    /** The lines of a verdict that tell the failures, without its times. */
+    private static List<String> report(List<String> block) {
+        return block.stream().filter(l -> !l.isBlank() && !l.startsWith(Verdict.PREFIX)
+                && !l.startsWith("Saved in") && !l.startsWith("Watching")).toList();
+    }
+
+    private static String last(List<String> block) {
+        return block.get(block.size() - 1);
+    }
+
+    @Test
     @DisplayName("a test that ends the JVM fails with what happened, and the watch goes on")
     void aTestThatEndsTheJvmFails() throws IOException {
         Fixture.course(root, Fixture.SAFE);
@@ -199,10 +235,17 @@ class WatchTests {
          * one took 2 minutes on 2 cores at load 35.
          */
         String nextVerdict() throws InterruptedException {
+            return last(nextBlock());
+        }
+
+        /** The lines up to the next verdict's last line, that line included. */
+        List<String> nextBlock() throws InterruptedException {
+            List<String> block = new ArrayList<>();
             for (String next = lines.poll(LIMIT_MINUTES, TimeUnit.MINUTES); next != null;
                     next = lines.poll(LIMIT_MINUTES, TimeUnit.MINUTES)) {
+                block.add(next);
                 if (next.startsWith(Verdict.PREFIX)) {
-                    return next;
+                    return block;
                 }
             }
             throw new AssertionError("no verdict within " + LIMIT_MINUTES + " minutes");

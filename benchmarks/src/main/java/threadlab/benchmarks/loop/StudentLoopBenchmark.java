@@ -42,6 +42,8 @@ public final class StudentLoopBenchmark {
             + "  --course DIR  the course repository (the folder above, or this one)";
     /** The words of a verdict whose save found the test JVM still warming up. */
     private static final String WARMING = "the test JVM was still warming up";
+    /** The words of a verdict whose save the test JVM of the last save tested. */
+    private static final String KEPT = "the test JVM of the last save";
     private static final Pattern WARM_AFTER = Pattern.compile("as it does for (\\d+\\.\\d) s");
     private static final Pattern PROCESSOR = Pattern.compile(
             "processor time: compiling (\\d+\\.\\d\\d) s, testing (\\d+\\.\\d\\d) s");
@@ -59,10 +61,11 @@ public final class StudentLoopBenchmark {
      * @param compiling the processor time of each save's compiling
      * @param testing the processor time of each save's tests
      * @param warming how many saves found the test JVM still warming up
+     * @param kept how many saves the test JVM of the save before tested
      * @param warmAfter what those verdicts said of how long a test JVM takes to warm up
      */
     private record Series(List<Double> times, List<Double> compiling, List<Double> testing,
-            int warming, List<Double> warmAfter) {
+            int warming, int kept, List<Double> warmAfter) {
     }
 
     /** Module 3's task 2 has the most tests; module 1's task 3 is model-checked. */
@@ -169,16 +172,17 @@ public final class StudentLoopBenchmark {
 
     private static void details(Series series) {
         System.out.printf(Locale.ROOT, "  processor time, median: compiling %.2f s, testing %.2f s;"
-                + " %d of %d saves found the test JVM still warming up%s%n",
+                + " %d of %d saves found the test JVM still warming up%s, %d were tested in the"
+                + " test JVM of the save before%n",
                 median(series.compiling()), median(series.testing()), series.warming(),
                 series.times().size(), series.warmAfter().isEmpty() ? ""
                 : String.format(Locale.ROOT, " (a test JVM is warm %.1f s after a verdict,"
-                + " median)", median(series.warmAfter())));
+                + " median)", median(series.warmAfter())), series.kept());
     }
 
     private static Series edits(WatchProcess watch, Path file, int edits, Duration pause,
             int done) throws IOException, InterruptedException, LoopException {
-        Series series = new Series(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), 0,
+        Series series = new Series(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), 0, 0,
                 new ArrayList<>());
         for (int i = done + 1; i <= done + edits; i++) {
             Thread.sleep(pause.toMillis()); // a student reading the verdict
@@ -204,6 +208,10 @@ public final class StudentLoopBenchmark {
             series.compiling().add(Double.parseDouble(processor.group(1)));
             series.testing().add(Double.parseDouble(processor.group(2)));
         }
+        if (verdict.contains(KEPT)) {
+            return new Series(series.times(), series.compiling(), series.testing(),
+                    series.warming(), series.kept() + 1, series.warmAfter());
+        }
         if (!verdict.contains(WARMING)) {
             return series;
         }
@@ -212,7 +220,7 @@ public final class StudentLoopBenchmark {
             series.warmAfter().add(Double.parseDouble(warm.group(1)));
         }
         return new Series(series.times(), series.compiling(), series.testing(),
-                series.warming() + 1, series.warmAfter());
+                series.warming() + 1, series.kept(), series.warmAfter());
     }
 
     private static double median(List<Double> times) {
