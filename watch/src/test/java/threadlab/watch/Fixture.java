@@ -33,10 +33,27 @@ final class Fixture {
             }
             """;
 
-    /** The same counter, made safe. */
-    static final String SAFE = RACY.replace("public void increment()",
-            "public synchronized void increment()")
-            .replace("public int get()", "public synchronized int get()");
+    /**
+     * The same counter, made safe with a lock held around each method's body: the same methods
+     * and fields, with the same modifiers, as the racy one, so that Lincheck could rewrite either
+     * class from the other's bytes, and only the verdict shows which bytes it used.
+     */
+    static final String SAFE = """
+            package demo;
+
+            public class Counter {
+                private int count;
+                public void increment() {
+                    synchronized (this) {
+                        int seen = count;
+                        count = seen + 1;
+                    }
+                }
+                public int get() {
+                    synchronized (this) { return count; }
+                }
+            }
+            """;
 
     private static final String TESTS = """
             package demo;
@@ -99,6 +116,24 @@ final class Fixture {
                 @DisplayName("exits")
                 void exits() {
                     System.exit(3);
+                }
+            }
+
+            @Tag("task:4")
+            @DisplayName("Task 4: leaves a thread running")
+            class LeftRunningTests {
+                @Test
+                @DisplayName("starts a thread that never ends")
+                void leavesAThread() {
+                    Thread sleeper = new Thread(() -> {
+                        try {
+                            Thread.sleep(Long.MAX_VALUE);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    });
+                    sleeper.setDaemon(true);
+                    sleeper.start();
                 }
             }
             """;

@@ -97,27 +97,10 @@ class WatchTests {
     }
 
     @Test
-    @DisplayName("watching, a save is tested again at once, and a save during a test is not lost")
-    void aSaveIsTestedAgain() throws Exception {
-        Fixture.course(root, Fixture.RACY);
-        Lines lines = new Lines();
-        Thread watch = watching(lines);
-        try {
-            assertThat(lines.nextVerdict()).contains("task 1: not done.");
-            // Saved at once after the verdict: the test JVM is still warming up, and takes it.
-            Fixture.write(root.resolve(Fixture.COUNTER), Fixture.SAFE);
-            assertThat(lines.nextVerdict()).contains("task 1: done.");
-            Fixture.write(root.resolve(Fixture.COUNTER), Fixture.RACY);
-            assertThat(lines.nextVerdict()).contains("task 1: not done.");
-        } finally {
-            stop(watch);
-        }
-    }
-
-    @Test
-    @DisplayName("one test JVM tests save after save, each with its own classes: a racy counter"
-            + " gets the same report as in a new JVM, a safe one passes, racy fails again")
-    void aTestJvmKeptForTheNextSaveForgetsTheLast() throws Exception {
+    @DisplayName("watching, a save made at once is tested in the test JVM of the last save, with"
+            + " its own classes: racy fails with the same report as in a new JVM, safe passes,"
+            + " racy fails again")
+    void aSaveIsTestedAgainInTheSameJvm() throws Exception {
         Fixture.course(root, Fixture.RACY);
         Lines lines = new Lines();
         Thread watch = watching(lines);
@@ -134,6 +117,23 @@ class WatchTests {
             // Lincheck's report, interleaving and all, word for word as the first JVM gave it.
             assertThat(report(again)).isEqualTo(report(first))
                     .anyMatch(l -> l.contains("at demo.CounterTests.lambda$twoThreads$0("));
+        } finally {
+            stop(watch);
+        }
+    }
+
+    @Test
+    @DisplayName("a save whose tests leave a thread running ends its test JVM: the next save is"
+            + " tested in a new one")
+    void aSaveThatLeavesAThreadEndsItsJvm() throws Exception {
+        Fixture.course(root, Fixture.SAFE);
+        Lines lines = new Lines();
+        Thread watch = watching(lines, "4");
+        try {
+            assertThat(lines.nextVerdict()).contains("task 4: done.");
+            Fixture.write(root.resolve(Fixture.COUNTER), Fixture.RACY);
+            assertThat(lines.nextVerdict()).contains("task 4: done.")
+                    .doesNotContain("the test JVM of the last save");
         } finally {
             stop(watch);
         }
@@ -168,7 +168,7 @@ class WatchTests {
         Thread watch = watching(lines);
         try {
             assertThat(lines.nextVerdict()).contains("task 1: not done.");
-            // The spare for the next save starts after the verdict.
+            // The test JVM waits for the next save after the verdict.
             List<ProcessHandle> spares = await().atMost(Duration.ofMinutes(1))
                     .until(() -> ProcessHandle.current().descendants().toList(),
                             list -> !list.isEmpty());
@@ -185,8 +185,12 @@ class WatchTests {
     }
 
     private Thread watching(Lines lines) {
+        return watching(lines, "1");
+    }
+
+    private Thread watching(Lines lines, String task) {
         Thread watch = new Thread(() -> Watch.run(new PrintStream(lines, true,
-                StandardCharsets.UTF_8), "--root=" + root, "--module=1", "--task=1",
+                StandardCharsets.UTF_8), "--root=" + root, "--module=1", "--task=" + task,
                 TEST_JVM));
         watch.start();
         return watch;
