@@ -33,10 +33,10 @@ final class Spare implements AutoCloseable {
      */
     static final String ONE_PROCESSOR = "-XX:ActiveProcessorCount=1";
     /**
-     * The JIT's quick compiler only: a test JVM runs one save's tests and ends, too soon for the
-     * optimizing compiler to pay for itself. With it, a warm run of module 1's task 3 used 1.1 s
-     * of processor time instead of 1.7 to 2.4 s, and the warm-up took 4.2 s instead of 5.6 s or
-     * more (at load 5 to 9).
+     * The JIT's quick compiler only, chosen when a test JVM tested one save and ended, too soon
+     * for the optimizing compiler to pay for itself. With it, a warm run of module 1's task 3 used
+     * 1.1 s of processor time instead of 1.7 to 2.4 s, and the warm-up took 4.2 s instead of
+     * 5.6 s or more (at load 5 to 9).
      */
     static final String QUICK_JIT = "-XX:TieredStopAtLevel=1";
 
