@@ -30,9 +30,14 @@ final class LincheckCaches {
     private record Cache(String owner, String field, boolean internalNames) {
     }
 
+    /** {@code Class.forName}'s cache, by name, which a save's classes are put in. */
+    private static final Cache CLASSES = new Cache("org.jetbrains.lincheck.util.ClassCache",
+            "cache", false);
+    /** The methods of each class, by name, which a save's classes are put in too. */
+    private static final Cache METHODS = new Cache(
+            "org.jetbrains.kotlinx.lincheck.util.KotlinReflectionKt", "methodsCache", false);
     /** Maps from a class's name, or sets of names. */
-    private static final List<Cache> BY_NAME = List.of(
-            new Cache("org.jetbrains.lincheck.util.ClassCache", "cache", false),
+    private static final List<Cache> BY_NAME = List.of(CLASSES, METHODS,
             new Cache("org.jetbrains.lincheck.jvm.agent.LincheckJavaAgent",
                     "instrumentedClasses", false),
             new Cache("org.jetbrains.lincheck.jvm.agent.FinalFields", "classToFieldsMap", true),
@@ -41,9 +46,7 @@ final class LincheckCaches {
             new Cache("org.jetbrains.lincheck.jvm.agent.TransformationUtilsKt",
                     "isCoroutineStateMachineClassMap", false),
             new Cache("org.jetbrains.lincheck.jvm.agent.transformers"
-                    + ".CoroutineSupportTransformersKt", "coroutineCallingClasses", false),
-            new Cache("org.jetbrains.kotlinx.lincheck.util.KotlinReflectionKt", "methodsCache",
-                    false));
+                    + ".CoroutineSupportTransformersKt", "coroutineCallingClasses", false));
     /** The rewritten bytes, a map per way of testing, each from a class's name. */
     private static final Cache REWRITTEN = new Cache(
             "org.jetbrains.lincheck.jvm.agent.LincheckClassFileTransformer",
@@ -84,8 +87,8 @@ final class LincheckCaches {
      */
     @SuppressWarnings("unchecked")
     static void remember(Collection<Class<?>> classes) throws ReflectiveOperationException {
-        Map<String, Class<?>> byName = (Map<String, Class<?>>) field(BY_NAME.get(0)).get(null);
-        Map<String, Method[]> methods = (Map<String, Method[]>) field(BY_NAME.get(6)).get(null);
+        Map<String, Class<?>> byName = (Map<String, Class<?>>) field(CLASSES).get(null);
+        Map<String, Method[]> methods = (Map<String, Method[]>) field(METHODS).get(null);
         for (Class<?> c : classes) {
             byName.put(c.getName(), c);
             try {
@@ -121,9 +124,8 @@ final class LincheckCaches {
         }
         Map<?, ?> methods = (Map<?, ?>) field(METHODS_BY_NAME).get(null);
         synchronized (methods) {
-            // Kotlin's Pair reads "(first, second)".
-            methods.keySet().removeIf(k -> names.stream()
-                    .anyMatch(n -> String.valueOf(k).startsWith("(" + n + ", ")));
+            methods.keySet().removeIf(k -> k instanceof kotlin.Pair<?, ?> pair
+                    && names.contains(String.valueOf(pair.getFirst())));
         }
         if (loader != null) {
             for (Class<?> c : ByteBuddyAgent.getInstrumentation().getAllLoadedClasses()) {
