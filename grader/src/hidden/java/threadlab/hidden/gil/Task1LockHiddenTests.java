@@ -129,7 +129,7 @@ class Task1LockHiddenTests {
         boolean stolen;
         try {
             Caller.eventually(Duration.ofSeconds(1), () -> intruderGotIt.get()
-                    || intruder.blocked() || intruder.finished());
+                    || intruder.blockedInSubmission() || intruder.finished());
             stolen = intruderGotIt.get();
         } finally {
             done.countDown();
@@ -175,7 +175,8 @@ class Task1LockHiddenTests {
             waiterGotIt.set(true);
             gil.release();
         });
-        Caller.eventually(Duration.ofSeconds(1), () -> waiter.blocked() || waiter.finished());
+        Caller.eventually(Duration.ofSeconds(1),
+                () -> waiter.blockedInSubmission() || waiter.finished());
         boolean tooEarly = waiterGotIt.get();
         gil.release();
         // Asked only once the waiter is done: a GIL whose isHeldByCurrentThread() leaves its
@@ -212,7 +213,8 @@ class Task1LockHiddenTests {
             gil.acquire();
             gil.release();
         });
-        Caller.eventually(Duration.ofMillis(500), () -> waiter.blocked() || waiter.finished());
+        Caller.eventually(Duration.ofMillis(500),
+                () -> waiter.blockedInSubmission() || waiter.finished());
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long id = waiter.thread().getId();
         long cpuBefore = threads.getThreadCpuTime(id);
@@ -301,7 +303,8 @@ class Task1LockHiddenTests {
         boolean left;
         try {
             // A correct waiter parks at once; one that spins is given a second, not more.
-            Caller.eventually(Duration.ofSeconds(1), () -> waiter.blocked() || waiter.finished());
+            Caller.eventually(Duration.ofSeconds(1),
+                    () -> waiter.blockedInSubmission() || waiter.finished());
             waiter.thread().interrupt();
             left = GilTesting.finished(waiter, PATIENCE);
         } finally {

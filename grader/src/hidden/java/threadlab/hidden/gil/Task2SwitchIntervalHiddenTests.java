@@ -156,7 +156,7 @@ class Task2SwitchIntervalHiddenTests {
             gil.release();
         });
         try {
-            GilTesting.eventually(() -> waiter.blocked() || waiter.finished());
+            GilTesting.eventually(() -> waiter.blockedInSubmission() || waiter.finished());
             // The holder stays still until no thread has moved for a while: a waiter that asks
             // after less than its interval (an hour) wakes up meanwhile, and is seen on every run.
             Stillness.await(PATIENCE, () -> gil.dropRequested() || waiter.finished());
@@ -187,6 +187,12 @@ class Task2SwitchIntervalHiddenTests {
      * starts one, and a holder that does not wait for another thread takes the GIL back at once,
      * on every run. An asker that does not leave when interrupted fails the test: with it still
      * waiting, the outcome would be the scheduler's choice.
+     *
+     * <p>The other thread is started only once the holder waits inside the submission's code
+     * with no time limit. Its state alone would not say so: let go from the test's latch, a holder
+     * that a busy machine has not run yet still reads as waiting, and a holder that took the GIL
+     * straight back would then race the new thread, and win or lose by the scheduler. A timed wait
+     * may end by itself, when the clock says, so the test waits for such a holder to return.
      */
     @Test
     @Tag("rule:R2.6")
@@ -228,7 +234,7 @@ class Task2SwitchIntervalHiddenTests {
         } finally {
             drop.countDown();
         }
-        Caller.eventually(PATIENCE, () -> holder.finished() || blockedAWhile(holder));
+        Caller.eventually(PATIENCE, () -> holder.finished() || waitsUntimedAWhile(holder));
         boolean returnedAlone = holder.finished()
                 && events.stream().noneMatch(e -> e.endsWith("took the GIL"));
         Caller taker = null;
@@ -275,10 +281,13 @@ class Task2SwitchIntervalHiddenTests {
                         + " other thread", null);
     }
 
-    /** Whether a caller is parked in a wait, and stays so for 20 ms. */
-    private static boolean blockedAWhile(Caller caller) throws InterruptedException {
+    /**
+     * Whether a caller waits in the submission's code with no time limit, and stays so for 20 ms.
+     */
+    private static boolean waitsUntimedAWhile(Caller caller) throws InterruptedException {
         for (int i = 0; i < 10; i++) {
-            if (!caller.blocked()) {
+            if (!caller.blockedInSubmission()
+                    || caller.thread().getState() == Thread.State.TIMED_WAITING) {
                 return false;
             }
             Thread.sleep(2);
@@ -392,7 +401,7 @@ class Task2SwitchIntervalHiddenTests {
             // that takes the GIL straight back fails forced switching (R2.6), which this test
             // needs: then it does not count, whoever won the race here.
             holderWaited = Caller.eventually(Duration.ofSeconds(1), () -> askerHolds.get()
-                    && holder.blocked() || holder.finished()) && !holder.finished();
+                    && holder.blockedInSubmission() || holder.finished()) && !holder.finished();
             holder.thread().interrupt();
             GilTesting.finished(holder, PATIENCE);
         } finally {

@@ -143,7 +143,7 @@ class Task3WhileReleasedHiddenTests {
             // Blocked after the call, not still in it: a sleeper that has not yet woken from
             // the call would find the GIL free, and a lost wake-up would pass by luck.
             Caller.eventually(Duration.ofSeconds(1),
-                    () -> callEnded.get() && sleeper.blocked() || sleeper.finished());
+                    () -> callEnded.get() && sleeper.blockedInSubmission() || sleeper.finished());
             early = returned.get();
         } finally {
             otherMayGo.countDown();

@@ -4,8 +4,10 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
+import threadlab.grader.testjvm.StudentExceptions;
 
 /**
  * Runs a piece of the submission on a thread the test names and watches, so that the test thread
@@ -15,6 +17,13 @@ public final class Caller {
 
     /** How long a test waits for something that should happen at once; only failures wait. */
     public static final Duration PATIENCE = Duration.ofSeconds(5);
+
+    /**
+     * The classes a wait runs through between the submission's call and the park: the JDK's,
+     * and the model checker's in its place.
+     */
+    private static final Pattern BELOW_THE_SUBMISSION =
+            Pattern.compile("java\\.|jdk\\.|sun\\.|com\\.sun\\.|threadlab\\.grader\\.");
 
     /** A body that may throw anything. */
     @FunctionalInterface
@@ -154,5 +163,26 @@ public final class Caller {
         Thread.State state = thread.getState();
         return state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING
                 || state == Thread.State.BLOCKED;
+    }
+
+    /**
+     * Whether the thread is blocked in the submission's code: parked in a wait, or waiting for a
+     * lock, that the submission's own code called. A thread that waits in the test's own latch
+     * does not count, nor does one that the test has let go but that a busy machine has not run
+     * since: its state still says it waits where it was.
+     *
+     * @return {@code true} if the submission's code is what keeps it waiting
+     */
+    public boolean blockedInSubmission() {
+        if (!blocked()) {
+            return false;
+        }
+        for (StackTraceElement frame : thread.getStackTrace()) {
+            String name = frame.getClassName();
+            if (!BELOW_THE_SUBMISSION.matcher(name).lookingAt()) {
+                return StudentExceptions.isStudentCode(name) && blocked();
+            }
+        }
+        return false;
     }
 }

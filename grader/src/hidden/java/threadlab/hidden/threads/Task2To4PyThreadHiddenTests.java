@@ -268,7 +268,7 @@ class Task2To4PyThreadHiddenTests {
         t.start();
         Caller joiner = Caller.start("joiner", t::join);
         // A correct join() blocks; a wrong one returns at once.
-        Caller.eventually(Caller.PATIENCE, () -> joiner.finished() || joiner.blocked());
+        Caller.eventually(Caller.PATIENCE, () -> joiner.finished() || joiner.blockedInSubmission());
         boolean returnedEarly = joiner.finished();
         gate.countDown();
         Verdict.check(joiner.awaitFinished(Caller.PATIENCE),
@@ -365,7 +365,7 @@ class Task2To4PyThreadHiddenTests {
             // The target waits at the gate, so it cannot end before the test lets it: a join
             // that does not wait has returned by then, on every run.
             waited = Caller.eventually(Caller.PATIENCE, () -> joiner.finished()
-                    || joiner.blocked()) && !joiner.finished();
+                    || joiner.blockedInSubmission()) && !joiner.finished();
         } finally {
             gate.countDown();
         }
@@ -698,7 +698,7 @@ class Task2To4PyThreadHiddenTests {
         PyThread t = new PyThread(args -> waitAtGate());
         t.start();
         Caller joiner = Caller.start("joiner", () -> t.join(ChronoUnit.FOREVER.getDuration()));
-        Caller.eventually(Caller.PATIENCE, () -> joiner.finished() || joiner.blocked());
+        Caller.eventually(Caller.PATIENCE, () -> joiner.finished() || joiner.blockedInSubmission());
         boolean returnedEarly = joiner.finished();
         Throwable early = joiner.failure();
         gate.countDown();
@@ -794,7 +794,8 @@ class Task2To4PyThreadHiddenTests {
             for (Caller.Body join : List.<Caller.Body>of(t::join,
                     () -> t.join(Duration.ofMinutes(1)))) {
                 Caller joiner = Caller.start("joiner", join);
-                Caller.eventually(Caller.PATIENCE, () -> joiner.finished() || joiner.blocked());
+                Caller.eventually(Caller.PATIENCE,
+                        () -> joiner.finished() || joiner.blockedInSubmission());
                 joiner.thread().interrupt();
                 boolean left = joiner.awaitFinished(Caller.PATIENCE);
                 if (joiner.failure() instanceof UnsupportedOperationException) {
