@@ -66,8 +66,8 @@ class CallerTests {
     }
 
     private static Object start(Body body) throws Exception {
-        ClassLoader hidden = new URLClassLoader(new URL[] {
-            Path.of("target", "classes", "hidden").toUri().toURL()},
+        URL folder = Path.of("target", "classes", "hidden").toUri().toURL();
+        ClassLoader hidden = new URLClassLoader(new URL[] {folder},
                 CallerTests.class.getClassLoader());
         Class<?> callerClass = hidden.loadClass(CALLER);
         assertThat(callerClass.getClassLoader()).isSameAs(hidden);
